@@ -1,0 +1,33 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Every `extensions.code` a BibIA service puts on an error a client sees, with what it means.
+ * Clients branch on the code, never on the message.
+ */
+export const ErrorCodes = {
+  BAD_USER_INPUT: 'An argument or input field is invalid; `extensions.field` names it when known.',
+  UNAUTHENTICATED: 'The operation needs a bearer token and none valid was given (missing, unknown or revoked).',
+  FORBIDDEN: 'The token is valid but does not allow this operation on this data.',
+  NOT_FOUND: 'The entity named by an argument does not exist (or is not visible to the caller).',
+  CONFLICT: 'The operation does not apply to the entity in its current state.',
+  MEMBER_UNAVAILABLE: 'A member registry did not answer in time or answered garbage; `extensions.siren` names it.',
+  QUERY_TOO_COMPLEX: 'The query exceeds the depth or cost limit.',
+  INTERNAL_SERVER_ERROR: 'A bug. The message is generic; details are in the server log.',
+} as const;
+
+export type ErrorCode = keyof typeof ErrorCodes;
+
+/** A GraphQL error with a documented code and optional structured details. */
+export function userError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+export const badInput = (message: string, extensions: Record<string, unknown> = {}) =>
+  userError('BAD_USER_INPUT', message, extensions);
+export const notFound = (message: string, extensions: Record<string, unknown> = {}) =>
+  userError('NOT_FOUND', message, extensions);
+export const forbidden = (message: string, extensions: Record<string, unknown> = {}) =>
+  userError('FORBIDDEN', message, extensions);
+export const unauthenticated = (message: string) => userError('UNAUTHENTICATED', message);
+export const conflict = (message: string, extensions: Record<string, unknown> = {}) =>
+  userError('CONFLICT', message, extensions);

@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { addResolversToSchema } from '@graphql-tools/schema';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { parse, type GraphQLSchema } from 'graphql';
+import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+
+/** The Federation version every BibIA subgraph links to. */
+export const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible", "@tag"])';
+
+/**
+ * Builds a Federation 2 subgraph schema from type-graphql resolvers, as in type-graphql's
+ * `examples/apollo-federation-2`: build, print with directives, build the subgraph, then add the
+ * entities' reference resolvers.
+ */
+export async function buildFederatedSchema(
+  options: Omit<BuildSchemaOptions, 'skipCheck'>,
+  referenceResolvers?: GraphQLResolverMap<unknown>,
+): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ ...options, skipCheck: true });
+  const federated = buildSubgraphSchema({
+    typeDefs: parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`),
+    resolvers: createResolversMap(schema) as GraphQLResolverMap<unknown>,
+  });
+  return referenceResolvers
+    ? addResolversToSchema({ schema: federated, resolvers: referenceResolvers as never, updateResolversInPlace: true })
+    : federated;
+}

@@ -1,0 +1,9 @@
+export { isValidSiren, withCheckDigit } from './siren';
+export { ErrorCodes, userError, badInput, notFound, forbidden, unauthenticated, conflict, type ErrorCode } from './errors';
+export { getEnvStr, getEnvNum, getEnvBool } from './env';
+export { createLogger, type Logger } from './logger';
+export { openDatabase, type Database, type DatabaseOptions } from './storage/openDatabase';
+export { openStorage, type Storage, type StorageOptions, type PrismaLike } from './storage/openStorage';
+export { applyMigrations, createMigration, readMigrations } from './storage/schemaEngine';
+export { listenHttp, sendJson, type ListenHttpOptions, type RunningHttpServer, type RouteHandler } from './http/listenHttp';
+export { buildFederatedSchema, FEDERATION_LINK } from './graphql/buildFederatedSchema';

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+
+/** Where a subgraph keeps its data. */
+export interface DatabaseOptions {
+  /**
+   * PostgreSQL connection string. When set, PostgreSQL is used (production).
+   * @default undefined (embedded PGlite)
+   */
+  databaseUrl?: string;
+  /**
+   * Directory of the embedded PGlite database, created when missing. `memory://` keeps
+   * everything in memory (tests only: nothing survives the process).
+   */
+  dataDir: string;
+}
+
+/** A driver-adapter factory for Prisma and the schema engine, and how to release it. */
+export interface Database {
+  kind: 'postgresql' | 'pglite';
+  /** Human-readable location, without credentials. */
+  location: string;
+  adapter: SqlMigrationAwareDriverAdapterFactory;
+  close(): Promise<void>;
+}
+
+/** Opens the embedded PGlite database or connects to PostgreSQL, per `options`. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { PrismaPGlite } = await import('pglite-prisma-adapter');
+  const inMemory = options.dataDir.startsWith('memory://');
+  if (!inMemory) fs.mkdirSync(path.resolve(options.dataDir), { recursive: true });
+  const client = inMemory ? new PGlite(options.dataDir) : new PGlite(path.resolve(options.dataDir));
+  await client.waitReady;
+  return {
+    kind: 'pglite',
+    location: inMemory ? options.dataDir : path.resolve(options.dataDir),
+    adapter: new PrismaPGlite(client),
+    close: () => client.close(),
+  };
+}
+
+/**
+ * PostgreSQL through `pg`. A `?schema=name` parameter (Prisma's convention) puts every table in
+ * that schema, created when missing: several registries, or test runs, can share one database.
+ */
+async function openPostgres(databaseUrl: string): Promise<Database> {
+  const { PrismaPg } = await import('@prisma/adapter-pg');
+  const url = new URL(databaseUrl);
+  const schema = url.searchParams.get('schema');
+  url.searchParams.delete('schema');
+  if (schema) {
+    if (!/^[a-z_][a-z0-9_]{0,62}$/i.test(schema)) throw new Error(`DATABASE_URL: invalid schema name "${schema}"`);
+    const { Client } = await import('pg');
+    const client = new Client({ connectionString: url.toString() });
+    await client.connect();
+    try {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    } finally {
+      await client.end();
+    }
+    url.searchParams.set('options', `-c search_path="${schema}"`);
+  }
+  return {
+    kind: 'postgresql',
+    location: `${url.protocol}//${url.host}${url.pathname}${schema ? ` (schema ${schema})` : ''}`,
+    adapter: new PrismaPg({ connectionString: url.toString(), max: 10 }, schema ? { schema } : undefined),
+    // The pg pool belongs to the Prisma client, which closes it on $disconnect.
+    close: async () => {},
+  };
+}

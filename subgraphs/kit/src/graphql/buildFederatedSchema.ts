@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { addResolversToSchema } from '@graphql-tools/schema';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
@@ -20,11 +19,9 @@ export async function buildFederatedSchema(
   referenceResolvers?: GraphQLResolverMap<unknown>,
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({ ...options, skipCheck: true });
-  const federated = buildSubgraphSchema({
-    typeDefs: parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`),
-    resolvers: createResolversMap(schema) as GraphQLResolverMap<unknown>,
-  });
-  return referenceResolvers
-    ? addResolversToSchema({ schema: federated, resolvers: referenceResolvers as never, updateResolversInPlace: true })
-    : federated;
+  const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  for (const [typeName, fields] of Object.entries(referenceResolvers ?? {})) {
+    resolvers[typeName] = { ...(resolvers[typeName] as object), ...(fields as object) } as never;
+  }
+  return buildSubgraphSchema([{ typeDefs: parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`), resolvers }]);
 }

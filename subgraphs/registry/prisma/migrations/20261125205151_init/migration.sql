@@ -29,6 +29,8 @@ CREATE TYPE "Visibility" AS ENUM ('PUBLIC', 'PARTNERS');
 CREATE TABLE "Owner" (
     "siren" CHAR(9) NOT NULL,
     "name" TEXT NOT NULL,
+    "departement" TEXT,
+    "region" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -75,6 +77,7 @@ CREATE TABLE "AiTool" (
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
     "publishedAt" TIMESTAMP(3),
+    "pendingDraft" JSONB,
 
     CONSTRAINT "AiTool_pkey" PRIMARY KEY ("id")
 );
@@ -86,6 +89,7 @@ CREATE TABLE "AiToolVersion" (
     "state" "PublicationState" NOT NULL,
     "change" TEXT NOT NULL,
     "data" JSONB NOT NULL,
+    "note" TEXT NOT NULL DEFAULT '',
     "author" TEXT NOT NULL DEFAULT '',
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -118,6 +122,7 @@ CREATE TABLE "PracticeReport" (
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
     "publishedAt" TIMESTAMP(3),
+    "pendingDraft" JSONB,
 
     CONSTRAINT "PracticeReport_pkey" PRIMARY KEY ("id")
 );
@@ -129,6 +134,7 @@ CREATE TABLE "PracticeReportVersion" (
     "state" "PublicationState" NOT NULL,
     "change" TEXT NOT NULL,
     "data" JSONB NOT NULL,
+    "note" TEXT NOT NULL DEFAULT '',
     "author" TEXT NOT NULL DEFAULT '',
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 

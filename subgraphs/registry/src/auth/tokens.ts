@@ -1,0 +1,57 @@
+import crypto from 'node:crypto';
+import type { RegistryPrisma } from '../storage';
+
+/** What the registry knows of the caller. */
+export interface Publisher {
+  tokenId: string;
+  label: string;
+}
+
+export type Caller =
+  | { kind: 'anonymous' }
+  | { kind: 'publisher'; publisher: Publisher }
+  | { kind: 'invalid'; reason: string };
+
+const PREFIX = 'bibia_pub_';
+
+export function hashToken(token: string): string {
+  return crypto.createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** Creates a publisher token; the clear token is returned once and only its hash is stored. */
+export async function createToken(prisma: RegistryPrisma, label: string): Promise<{ id: string; token: string }> {
+  const cleanLabel = label.trim();
+  if (!cleanLabel || cleanLabel.length > 100) throw new Error('The label must have 1 to 100 characters (e.g. "Service numérique - Jeanne")');
+  const id = crypto.randomBytes(6).toString('hex');
+  const token = `${PREFIX}${crypto.randomBytes(32).toString('base64url')}`;
+  await prisma.publisherToken.create({ data: { id, label: cleanLabel, hash: hashToken(token) } });
+  return { id, token };
+}
+
+/** Revokes a token by id; false when there is no such active token. */
+export async function revokeToken(prisma: RegistryPrisma, id: string): Promise<boolean> {
+  const { count } = await prisma.publisherToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  return count === 1;
+}
+
+export function listTokens(prisma: RegistryPrisma) {
+  return prisma.publisherToken.findMany({
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, label: true, createdAt: true, revokedAt: true, lastUsedAt: true },
+  });
+}
+
+/** Reads `Authorization: Bearer <token>`. An invalid token is remembered, not thrown: reads stay public. */
+export async function identifyCaller(prisma: RegistryPrisma, authorization: string | undefined): Promise<Caller> {
+  if (!authorization) return { kind: 'anonymous' };
+  const m = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  if (!m) return { kind: 'invalid', reason: 'The Authorization header must be "Bearer <token>"' };
+  const row = await prisma.publisherToken.findUnique({ where: { hash: hashToken(m[1]) } });
+  if (!row) return { kind: 'invalid', reason: 'Unknown publisher token' };
+  if (row.revokedAt) return { kind: 'invalid', reason: 'This publisher token has been revoked' };
+  // Best effort, at most once a minute: never delays or fails the request.
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    prisma.publisherToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
+  }
+  return { kind: 'publisher', publisher: { tokenId: row.id, label: row.label } };
+}

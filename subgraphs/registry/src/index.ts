@@ -1,0 +1,123 @@
+import 'reflect-metadata';
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { createLogger, listenHttp, sendJson, type Logger, type RunningHttpServer, type Storage } from '@bibia/kit';
+import { loadConfig, type RegistryConfig } from './config';
+import { openRegistryStorage, type RegistryPrisma } from './storage';
+import { buildRegistrySchema } from './schema/buildRegistrySchema';
+import { createLoaders, type Owner, type RegistryContext } from './context';
+import { identifyCaller } from './auth/tokens';
+import { bundledSeedFile, readSeedFile, seedRegistry } from './seed';
+import { formatError } from './formatError';
+
+export { loadConfig, type RegistryConfig } from './config';
+export { openRegistryStorage } from './storage';
+export { buildRegistrySchema } from './schema/buildRegistrySchema';
+export { printRegistrySdl } from './printSchema';
+export { createToken, revokeToken, listTokens } from './auth/tokens';
+export { readSeedFile, seedRegistry, bundledSeedFile } from './seed';
+export { CONTRACT_VERSION } from './domain/ids';
+
+export interface RegistryServer extends RunningHttpServer {
+  owner: Owner;
+  prisma: RegistryPrisma;
+  storage: Storage<RegistryPrisma>;
+}
+
+export interface RegistryServerOptions {
+  /** Called with every SQL statement (tests count queries with it). */
+  onQuery?: (sql: string) => void;
+  logger?: Logger;
+}
+
+/** Makes sure the database belongs to the configured collectivité, and records its identity. */
+async function ensureOwner(prisma: RegistryPrisma, config: RegistryConfig, seedOwner?: Owner): Promise<Owner> {
+  const existing = await prisma.owner.findFirst();
+  if (existing && existing.siren !== config.siren) {
+    throw new Error(`This database belongs to SIREN ${existing.siren}, not ${config.siren}: use another DATA_DIR or DATABASE_URL`);
+  }
+  const wanted = {
+    name: config.name ?? existing?.name ?? seedOwner?.name ?? `Collectivité ${config.siren}`,
+    departement: config.departement ?? existing?.departement ?? seedOwner?.departement ?? null,
+    region: config.region ?? existing?.region ?? seedOwner?.region ?? null,
+  };
+  const row = await prisma.owner.upsert({ where: { siren: config.siren }, create: { siren: config.siren, ...wanted }, update: wanted });
+  return { siren: row.siren, name: row.name, departement: row.departement, region: row.region };
+}
+
+/** Starts a member registry: storage (migrated), optional seed, GraphQL over HTTP. */
+export async function createRegistryServer(config: RegistryConfig, options: RegistryServerOptions = {}): Promise<RegistryServer> {
+  const logger = options.logger ?? createLogger(`registry-${config.siren}`);
+  const storage = await openRegistryStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onQuery: options.onQuery });
+  const { prisma } = storage;
+  try {
+    const seedPath = config.seedFile === 'bundled' ? bundledSeedFile(config.siren) : config.seedFile;
+    const seed = seedPath ? readSeedFile(seedPath) : undefined;
+    if (seed && seed.owner.siren !== config.siren) throw new Error(`Seed file ${seedPath} is for SIREN ${seed.owner.siren}, not ${config.siren}`);
+    const owner = await ensureOwner(prisma, config, seed?.owner);
+    if (seed && (await prisma.aiTool.count()) === 0) {
+      const counts = await seedRegistry(prisma, owner, seed);
+      logger.info({ ...counts, seed: seedPath }, 'empty registry seeded');
+    }
+    const schema = await buildRegistrySchema();
+    const apollo = new ApolloServer<RegistryContext>({
+      schema,
+      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+      includeStacktraceInErrorResponses: false,
+      formatError: (formatted, error) => formatError(formatted, error, logger),
+    });
+    await apollo.start();
+    const http = await listenHttp<RegistryContext>({
+      apollo,
+      port: config.port,
+      host: config.host,
+      maxBodyBytes: config.maxBodyBytes,
+      context: async (req: IncomingMessage) => ({
+        prisma,
+        owner,
+        caller: await identifyCaller(prisma, req.headers.authorization),
+        loaders: createLoaders(prisma),
+      }),
+      routes: {
+        '/health': (_req, res) => sendJson(res, 200, { status: 'ok', siren: owner.siren }),
+        '/ready': async (_req, res) => {
+          try {
+            await prisma.$queryRawUnsafe('SELECT 1');
+            sendJson(res, 200, { status: 'ready', siren: owner.siren, storage: storage.database.kind });
+          } catch {
+            sendJson(res, 503, { status: 'unavailable', reason: 'database' });
+          }
+        },
+      },
+    });
+    logger.info({ url: http.graphqlUrl, storage: storage.database.location, siren: owner.siren }, 'registry listening');
+    return {
+      ...http,
+      owner,
+      prisma,
+      storage,
+      close: async () => {
+        await http.close();
+        await apollo.stop();
+        await storage.close();
+      },
+    };
+  } catch (err) {
+    await storage.close();
+    throw err;
+  }
+}
+
+/** Entry point for people: configuration from the environment, stops cleanly on Ctrl-C. */
+export async function main(overrides: Partial<RegistryConfig> = {}): Promise<RegistryServer> {
+  const config = loadConfig(overrides);
+  const server = await createRegistryServer(config);
+  console.log(`BibIA registry of ${server.owner.name} (${server.owner.siren}): ${server.graphqlUrl}`);
+  const stop = () => {
+    server.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return server;
+}

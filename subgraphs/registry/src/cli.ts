@@ -5,6 +5,7 @@ import { loadConfig, type RegistryConfig } from './config';
 import { openRegistryStorage } from './storage';
 import { createToken, listTokens, revokeToken } from './auth/tokens';
 import { printRegistrySdl } from './printSchema';
+import { main } from './index';
 
 const CONTRACT_FILE = path.join(__dirname, '..', '..', '..', 'schema', 'registry.graphql');
 
@@ -45,7 +46,6 @@ export function buildCli(): Command {
     .option('--host <host>', 'interface (env HOST, default 127.0.0.1)')
     .option('--seed <file>', 'seed an empty registry from this JSON file, or "bundled" (env SEED_FILE)')
     .action(async (opts) => {
-      const { main } = await import('./index');
       await main(configFrom(opts));
     });
 
@@ -101,8 +101,15 @@ export function buildCli(): Command {
 }
 
 export function run(argv: string[]): void {
-  buildCli()
+  const program = buildCli();
+  program
     .parseAsync(argv)
+    .then(() => {
+      // One-shot commands end here: the embedded database and the WASM schema engine leave
+      // 10-second internal timers behind that would otherwise delay the exit.
+      const serving = program.args.length === 0 || program.args[0] === 'serve';
+      if (!serving) process.exit(process.exitCode ?? 0);
+    })
     .catch((err: unknown) => {
       console.error(err instanceof Error ? err.message : String(err));
       process.exit(1);

@@ -1,3 +1,4 @@
+import { revokeToken } from '../src/auth/tokens';
 import { SIREN, TOOL_FIELDS, codes, startRegistry, toolInput, type TestRegistry } from './registryTestKit';
 
 const CREATE = `mutation($siren: String!, $input: AiToolInput!) { createAiTool(siren: $siren, input: $input) { ${TOOL_FIELDS} } }`;
@@ -86,7 +87,6 @@ describe('authorization', () => {
     expect(codes((await reg.gql(CREATE, { siren: SIREN.arras, input })).body)).toEqual(['UNAUTHENTICATED']);
     expect(codes((await reg.gql(CREATE, { siren: SIREN.arras, input }, 'bibia_pub_nope')).body)).toEqual(['UNAUTHENTICATED']);
     const revoked = await reg.token('Ancien agent');
-    const { revokeToken } = await import('../src/auth/tokens');
     const row = await reg.server.prisma.publisherToken.findFirst({ where: { label: 'Ancien agent' } });
     await revokeToken(reg.server.prisma, row!.id);
     const res = await reg.gql(CREATE, { siren: SIREN.arras, input }, revoked);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import type { SchemaEngine, MigrationList } from '@prisma/schema-engine-wasm';
+import type { SchemaEngine, MigrationList } from '@prisma/schema-engine-wasm' with { 'resolution-mode': 'import' };
 
 /**
  * Prisma's schema engine compiled to WebAssembly. The native engine is a binary Prisma
@@ -17,7 +17,7 @@ export async function loadSchemaEngine(adapter: SqlMigrationAwareDriverAdapterFa
 }
 
 // The bindings keep module-level state tied to one WebAssembly instance: instantiate once.
-let wasmBindings: Promise<typeof import('@prisma/schema-engine-wasm')> | undefined;
+let wasmBindings: Promise<typeof import('@prisma/schema-engine-wasm', { with: { 'resolution-mode': 'import' } })> | undefined;
 
 async function instantiateWasm() {
   const pkgDir = path.dirname(require.resolve('@prisma/schema-engine-wasm'));
@@ -26,7 +26,9 @@ async function instantiateWasm() {
   const g = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(m: string): void } };
   g.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (m: string) => { lastPanic = m; } };
   const bytes = fs.readFileSync(path.join(pkgDir, 'schema_engine_bg.wasm'));
-  const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bindings });
+  // `WebAssembly` is a Node global that the ES lib typings do not declare.
+  const wasm = (globalThis as unknown as { WebAssembly: { instantiate(b: Buffer, i: object): Promise<{ instance: { exports: object } }> } }).WebAssembly;
+  const { instance } = await wasm.instantiate(bytes, { './schema_engine_bg.js': bindings });
   bindings.__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
   return bindings;

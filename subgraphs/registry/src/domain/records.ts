@@ -39,8 +39,8 @@ const isoDate = z
 const optionalDate = isoDate.nullish().transform((v) => v ?? null);
 
 const siren = z.string().trim().refine(isValidSiren, 'must be a SIREN: 9 digits with a valid check digit');
-const enumOf = <T extends Record<string, string>>(e: T) =>
-  z.enum(Object.values(e) as [string, ...string[]], { message: `must be one of ${Object.values(e).join(', ')}` });
+const enumOf = <T extends Readonly<Record<string, string>>>(e: T) =>
+  z.enum(e, { message: `must be one of ${Object.values(e).join(', ')}` });
 
 export const slugSchema = z.string().trim().regex(SLUG_PATTERN, 'must be 1-80 characters a-z, 0-9 and - (e.g. tri-courrier)');
 

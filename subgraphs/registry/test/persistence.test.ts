@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { parse } from 'graphql';
 import { printRegistrySdl } from '../src';
 import { SIREN, startRegistry, testStorage, toolInput } from './registryTestKit';
 
@@ -66,5 +67,18 @@ describe('generated contract', () => {
   it('schema/registry.graphql matches the code (run npm run schema:print after a change)', async () => {
     const committed = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'schema', 'registry.graphql'), 'utf8');
     expect(committed).toBe(await printRegistrySdl());
+  });
+
+  it('documents every type, field and enum value of the contract', async () => {
+    const doc = parse(await printRegistrySdl());
+    const undocumented: string[] = [];
+    for (const def of doc.definitions) {
+      if (!('name' in def) || !def.name || /^(_|link__|federation__|Query$|Mutation$)/.test(def.name.value)) continue;
+      if (def.kind === 'DirectiveDefinition' || def.kind === 'ScalarTypeDefinition') continue;
+      if (!('description' in def) || !def.description) undocumented.push(def.name.value);
+      const members = ('fields' in def && def.fields) || ('values' in def && def.values) || [];
+      for (const m of members) if (!m.description) undocumented.push(`${def.name.value}.${m.name.value}`);
+    }
+    expect(undocumented).toEqual([]);
   });
 });

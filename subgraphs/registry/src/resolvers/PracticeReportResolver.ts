@@ -42,7 +42,7 @@ export class PracticeReportResolver {
     return tool && canSee(ctx, tool.state) ? tool : null;
   }
 
-  @FieldResolver(() => Collectivite)
+  @FieldResolver(() => Collectivite, { description: 'The collectivité that publishes the report.' })
   collectivite(@Ctx() ctx: RegistryContext): Collectivite {
     return { siren: ctx.owner.siren };
   }

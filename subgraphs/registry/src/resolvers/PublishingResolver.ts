@@ -76,12 +76,12 @@ export class PublishingResolver {
     return transitionReport(ctx, id, 'publish');
   }
 
-  @Mutation(() => PracticeReport)
+  @Mutation(() => PracticeReport, { description: 'Takes a published report out of the public lists.' })
   withdrawPracticeReport(@Arg('id', () => ID) id: string, @Arg('reason', () => String, reasonArg) reason: string | undefined, @Ctx() ctx: RegistryContext) {
     return transitionReport(ctx, id, 'withdraw', reasonText(reason));
   }
 
-  @Mutation(() => PracticeReport)
+  @Mutation(() => PracticeReport, { description: 'Archives a report.' })
   archivePracticeReport(@Arg('id', () => ID) id: string, @Ctx() ctx: RegistryContext) {
     return transitionReport(ctx, id, 'archive');
   }

@@ -19,7 +19,7 @@ export class DataSource {
 
 @ObjectType({ description: 'An impact assessment carried out on the tool.' })
 export class ImpactAssessment {
-  @Field(() => ImpactAssessmentType)
+  @Field(() => ImpactAssessmentType, { description: 'Kind of assessment.' })
   type!: ImpactAssessmentType;
 
   @Field(() => DateScalar, { nullable: true, description: 'When it was completed.' })
@@ -31,7 +31,7 @@ export class ImpactAssessment {
 
 @ObjectType({ description: 'The provider of the tool (vendor, integrator or public body).' })
 export class Provider {
-  @Field()
+  @Field({ description: 'Name of the provider.' })
   name!: string;
 
   @Field(() => String, { nullable: true, description: 'SIREN of the provider when it is a French legal entity.' })
@@ -89,7 +89,7 @@ export class AiTool {
   @Field(() => [Theme], { description: 'Public-policy themes.' })
   themes!: Theme[];
 
-  @Field(() => ToolStatus)
+  @Field(() => ToolStatus, { description: 'Life-cycle stage.' })
   status!: ToolStatus;
 
   @Field(() => DateScalar, { nullable: true, description: 'Start of use (or of the pilot).' })
@@ -98,16 +98,16 @@ export class AiTool {
   @Field(() => DateScalar, { nullable: true, description: 'End of use.' })
   endDate!: Date | null;
 
-  @Field(() => AlgorithmType)
+  @Field(() => AlgorithmType, { description: 'Kind of algorithm.' })
   algorithmType!: AlgorithmType;
 
   @Field(() => RiskLevel, { description: 'AI Act risk level, as assessed by the collectivité.' })
   riskLevel!: RiskLevel;
 
-  @Field(() => AiActRole)
+  @Field(() => AiActRole, { description: 'Role of the collectivité under the AI Act.' })
   aiActRole!: AiActRole;
 
-  @Field(() => AutomationLevel)
+  @Field(() => AutomationLevel, { description: 'How far the tool acts without a person.' })
   automationLevel!: AutomationLevel;
 
   @Field({ description: 'Whether it contributes to individual administrative decisions (CRPA L311-3-1).' })
@@ -122,16 +122,16 @@ export class AiTool {
   @Field({ description: 'How people oversee it and can override it; how a resident can object.' })
   humanOversight!: string;
 
-  @Field(() => [DataSource])
+  @Field(() => [DataSource], { description: 'Data the tool uses.' })
   dataSources!: DataSource[];
 
   @Field({ description: 'Legal basis of the processing.' })
   legalBasis!: string;
 
-  @Field(() => [ImpactAssessment])
+  @Field(() => [ImpactAssessment], { description: 'Impact assessments carried out.' })
   impactAssessments!: ImpactAssessment[];
 
-  @Field(() => Hosting)
+  @Field(() => Hosting, { description: 'Where it runs (sovereignty).' })
   hosting!: Hosting;
 
   @Field({ description: 'Details on hosting: provider, region, certifications (SecNumCloud, HDS...).' })
@@ -152,16 +152,16 @@ export class AiTool {
   @Field(() => String, { nullable: true, description: 'Public page about the tool.' })
   websiteUrl!: string | null;
 
-  @Field(() => PublicationState)
+  @Field(() => PublicationState, { description: 'Publication state of the entry.' })
   state!: PublicationState;
 
   @Field(() => Int, { description: 'Number of the version shown.' })
   version!: number;
 
-  @Field()
+  @Field({ description: 'When the entry was created.' })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: 'Last change of the version shown.' })
   updatedAt!: Date;
 
   @Field(() => Date, { nullable: true, description: 'When it was first made public.' })

@@ -20,10 +20,10 @@ export class PracticeReport {
   @Field(() => ID, { description: '`<siren>:<slug>`; never changes.' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'The slug part of the id.' })
   slug!: string;
 
-  @Field()
+  @Field({ description: 'Title of the report.' })
   title!: string;
 
   @Field(() => DateScalar, { description: 'Date of the report.' })
@@ -32,7 +32,7 @@ export class PracticeReport {
   @Field({ description: 'Role of the author (e.g. "Chef de projet numérique"), never a personal name.' })
   authorRole!: string;
 
-  @Field(() => Visibility)
+  @Field(() => Visibility, { description: 'Who may read it.' })
   visibility!: Visibility;
 
   @Field({ description: 'Context: the need, the situation before.' })
@@ -68,19 +68,19 @@ export class PracticeReport {
   @Field({ description: 'Social dialogue with staff: how it went.' })
   socialDialogue!: string;
 
-  @Field(() => PublicationState)
+  @Field(() => PublicationState, { description: 'Publication state.' })
   state!: PublicationState;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Number of the version shown.' })
   version!: number;
 
-  @Field()
+  @Field({ description: 'When the report was created.' })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: 'Last change of the version shown.' })
   updatedAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was first made public.' })
   publishedAt!: Date | null;
 
   toolId!: string;

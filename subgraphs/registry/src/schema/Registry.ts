@@ -31,13 +31,13 @@ export class Change {
   @Field(() => ID, { description: 'Unique id of the change, `<siren>:change:<sequence>`.' })
   id!: string;
 
-  @Field(() => EntityType)
+  @Field(() => EntityType, { description: 'Kind of entry that changed.' })
   entityType!: EntityType;
 
   @Field(() => ID, { description: 'Id of the tool or report that changed.' })
   entityId!: string;
 
-  @Field(() => ChangeKind)
+  @Field(() => ChangeKind, { description: 'What happened.' })
   kind!: ChangeKind;
 
   @Field(() => Int, { description: 'Version of the entry after the change.' })

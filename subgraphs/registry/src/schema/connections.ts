@@ -24,16 +24,16 @@ function connectionOf<T extends object>(node: ClassType<T>, name: string, what: 
     @Field({ description: 'Position of this item: `base64url(JSON [sortValue, id])`, the same on every member.' })
     cursor!: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: `The ${what}.` })
     node!: T;
   }
 
   @ObjectType(`${name}Connection`, { description: `A page of ${what}s.` })
   class ConnectionType {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: `The ${what}s of the page, in order.` })
     edges!: Edge[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Where the page ends.' })
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: `Number of ${what}s matching the filter, all pages together.` })

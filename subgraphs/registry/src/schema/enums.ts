@@ -16,9 +16,36 @@ registerEnumType(PublicationState, {
   },
 });
 
+/** French labels of the themes (shown by clients; the descriptions of the enum values). */
+export const THEME_LABELS: Record<Theme, string> = {
+  ADMINISTRATION: 'Administration générale',
+  CITIZEN_RELATIONS: 'Relation aux usagers',
+  SOCIAL_ACTION: 'Action sociale',
+  HEALTH: 'Santé',
+  EDUCATION: 'Éducation',
+  CHILDHOOD_YOUTH: 'Enfance et jeunesse',
+  CULTURE_SPORT: 'Culture et sport',
+  MOBILITY_TRANSPORT: 'Mobilité et transports',
+  ROADS_PUBLIC_SPACE: 'Voirie et espace public',
+  URBAN_PLANNING: 'Urbanisme',
+  HOUSING: 'Logement',
+  ENVIRONMENT: 'Environnement',
+  WASTE: 'Déchets',
+  WATER_SANITATION: 'Eau et assainissement',
+  ENERGY: 'Énergie',
+  PUBLIC_SAFETY: 'Sécurité et prévention',
+  ECONOMY_EMPLOYMENT: 'Économie et emploi',
+  TOURISM: 'Tourisme',
+  FINANCE_BUDGET: 'Finances et budget',
+  HUMAN_RESOURCES: 'Ressources humaines',
+  DIGITAL_IT: 'Numérique et systèmes d’information',
+  ELECTIONS_CIVIL_STATUS: 'Élections et état civil',
+};
+
 registerEnumType(Theme, {
   name: 'Theme',
-  description: 'Public-policy theme (fixed vocabulary shared by all members).',
+  description: 'Public-policy theme (fixed vocabulary shared by all members). Each value is described by its French label.',
+  valuesConfig: Object.fromEntries(Object.entries(THEME_LABELS).map(([k, label]) => [k, { description: label }])),
 });
 
 registerEnumType(ToolStatus, {
@@ -57,6 +84,12 @@ registerEnumType(RiskLevel, {
 registerEnumType(AiActRole, {
   name: 'AiActRole',
   description: 'Role of the collectivité under the AI Act.',
+  valuesConfig: {
+    PROVIDER: { description: 'Develops the system (or has it developed) and puts it into service under its name.' },
+    DEPLOYER: { description: 'Uses a system under its authority.' },
+    IMPORTER: { description: 'Places on the EU market a system from a provider outside the EU.' },
+    DISTRIBUTOR: { description: 'Makes a system available without being provider or importer.' },
+  },
 });
 
 registerEnumType(AutomationLevel, {
@@ -124,7 +157,11 @@ export enum EntityType {
   AI_TOOL = 'AI_TOOL',
   PRACTICE_REPORT = 'PRACTICE_REPORT',
 }
-registerEnumType(EntityType, { name: 'EntityType', description: 'Kind of entry in the change feed.' });
+registerEnumType(EntityType, {
+  name: 'EntityType',
+  description: 'Kind of entry in the change feed.',
+  valuesConfig: { AI_TOOL: { description: 'An AiTool.' }, PRACTICE_REPORT: { description: 'A PracticeReport.' } },
+});
 
 export enum ImpactAssessmentType {
   DPIA = 'DPIA',

@@ -12,16 +12,16 @@ export class DataSourceInput {
   @Field({ nullable: true, description: 'At most 2000 characters.' })
   description?: string;
 
-  @Field({ nullable: true, defaultValue: false })
+  @Field({ nullable: true, defaultValue: false, description: 'Contains personal data.' })
   personalData?: boolean;
 }
 
 @InputType({ description: 'An impact assessment.' })
 export class ImpactAssessmentInput {
-  @Field(() => ImpactAssessmentType)
+  @Field(() => ImpactAssessmentType, { description: 'Kind of assessment.' })
   type!: ImpactAssessmentType;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'When it was completed.' })
   date?: string;
 
   @Field(() => String, { nullable: true, description: 'http(s) URL.' })
@@ -30,13 +30,13 @@ export class ImpactAssessmentInput {
 
 @InputType({ description: 'A measured result.' })
 export class IndicatorInput {
-  @Field()
+  @Field({ description: 'What is measured (at most 200 characters).' })
   name!: string;
 
-  @Field()
+  @Field({ description: 'Measured value.' })
   value!: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Unit (at most 50 characters).' })
   unit?: string;
 }
 
@@ -227,13 +227,13 @@ export class AiToolFilter {
   @Field(() => [Theme], { nullable: true, description: 'Any of these themes.' })
   themes?: Theme[];
 
-  @Field(() => [ToolStatus], { nullable: true })
+  @Field(() => [ToolStatus], { nullable: true, description: 'Any of these statuses.' })
   statuses?: ToolStatus[];
 
-  @Field(() => [RiskLevel], { nullable: true })
+  @Field(() => [RiskLevel], { nullable: true, description: 'Any of these risk levels.' })
   riskLevels?: RiskLevel[];
 
-  @Field(() => [AlgorithmType], { nullable: true })
+  @Field(() => [AlgorithmType], { nullable: true, description: 'Any of these algorithm types.' })
   algorithmTypes?: AlgorithmType[];
 
   @Field(() => ID, { nullable: true, description: 'Only tools linked to this product of the shared catalogue.' })
@@ -251,13 +251,13 @@ export class AiToolFilter {
 
 @InputType({ description: 'Filters on practice reports; all given filters must match.' })
 export class PracticeReportFilter {
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Only these collectivités (SIRENs).' })
   sirens?: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Only collectivités of this département.' })
   departement?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Only collectivités of this région.' })
   region?: string;
 
   @Field(() => ID, { nullable: true, description: 'Only reports on this tool.' })
@@ -266,7 +266,7 @@ export class PracticeReportFilter {
   @Field(() => [Theme], { nullable: true, description: 'Reports on tools with any of these themes.' })
   themes?: Theme[];
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Only reports updated at or after this time.' })
   updatedSince?: Date;
 
   @Field(() => String, { nullable: true, description: 'French full-text search in the report texts.' })
@@ -284,7 +284,7 @@ export class ImportRowError {
   @Field({ description: 'Field (column) concerned, or "(row)".' })
   field!: string;
 
-  @Field()
+  @Field({ description: 'What is wrong.' })
   message!: string;
 }
 
@@ -293,10 +293,10 @@ export class ImportResult {
   @Field({ description: 'Whether the rows were (or, in a dry run, would be) accepted.' })
   ok!: boolean;
 
-  @Field()
+  @Field({ description: 'Whether nothing was written on purpose.' })
   dryRun!: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Rows received.' })
   rowCount!: number;
 
   @Field(() => Int, { description: 'Tools created (or that would be).' })

@@ -16,6 +16,8 @@ export interface RegistryConfig {
   host: string;
   /** PostgreSQL URL (env `DATABASE_URL`); embedded PGlite in `dataDir` when absent. */
   databaseUrl?: string;
+  /** PostgreSQL pool size. @default 10 (env `DATABASE_POOL_SIZE`) */
+  databasePoolSize?: number;
   /** @default `.data/registry-<siren>` (env `DATA_DIR`) */
   dataDir: string;
   /** JSON seed loaded into an empty registry (env `SEED_FILE`); `bundled` for the demo data of this SIREN. */
@@ -36,6 +38,7 @@ export function loadConfig(overrides: Partial<RegistryConfig> = {}): RegistryCon
     port: getEnvNum('PORT', 4201),
     host: getEnvStr('HOST', '127.0.0.1')!,
     databaseUrl: getEnvStr('DATABASE_URL'),
+    databasePoolSize: getEnvNum('DATABASE_POOL_SIZE', 10),
     dataDir: getEnvStr('DATA_DIR', `.data/registry-${siren}`)!,
     seedFile: getEnvStr('SEED_FILE'),
     maxBodyBytes: getEnvNum('MAX_BODY_BYTES', 10 * 1024 * 1024),

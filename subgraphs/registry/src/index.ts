@@ -8,7 +8,7 @@ import { openRegistryStorage, type RegistryPrisma } from './storage';
 import { buildRegistrySchema } from './schema/buildRegistrySchema';
 import { createLoaders, type Owner, type RegistryContext } from './context';
 import { identifyCaller } from './auth/tokens';
-import { bundledSeedFile, readSeedFile, seedRegistry } from './seed';
+import { bundledSeedFile, readSeedFile, seedRegistry, type SeedFile } from './seed';
 import { formatError } from './formatError';
 
 export { loadConfig, type RegistryConfig } from './config';
@@ -16,7 +16,7 @@ export { openRegistryStorage } from './storage';
 export { buildRegistrySchema } from './schema/buildRegistrySchema';
 export { printRegistrySdl } from './printSchema';
 export { createToken, revokeToken, listTokens } from './auth/tokens';
-export { readSeedFile, seedRegistry, bundledSeedFile } from './seed';
+export { readSeedFile, seedRegistry, bundledSeedFile, type SeedFile } from './seed';
 export { CONTRACT_VERSION } from './domain/ids';
 
 export interface RegistryServer extends RunningHttpServer {
@@ -29,6 +29,8 @@ export interface RegistryServerOptions {
   /** Called with every SQL statement (tests count queries with it). */
   onQuery?: (sql: string) => void;
   logger?: Logger;
+  /** Seed data given directly (generated data); takes precedence over `config.seedFile`. */
+  seed?: SeedFile;
 }
 
 /** Makes sure the database belongs to the configured collectivité, and records its identity. */
@@ -49,11 +51,11 @@ async function ensureOwner(prisma: RegistryPrisma, config: RegistryConfig, seedO
 /** Starts a member registry: storage (migrated), optional seed, GraphQL over HTTP. */
 export async function createRegistryServer(config: RegistryConfig, options: RegistryServerOptions = {}): Promise<RegistryServer> {
   const logger = options.logger ?? createLogger(`registry-${config.siren}`);
-  const storage = await openRegistryStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onQuery: options.onQuery });
+  const storage = await openRegistryStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, onQuery: options.onQuery });
   const { prisma } = storage;
   try {
     const seedPath = config.seedFile === 'bundled' ? bundledSeedFile(config.siren) : config.seedFile;
-    const seed = seedPath ? readSeedFile(seedPath) : undefined;
+    const seed = options.seed ?? (seedPath ? readSeedFile(seedPath) : undefined);
     if (seed && seed.owner.siren !== config.siren) throw new Error(`Seed file ${seedPath} is for SIREN ${seed.owner.siren}, not ${config.siren}`);
     const owner = await ensureOwner(prisma, config, seed?.owner);
     if (seed && (await prisma.aiTool.count()) === 0) {

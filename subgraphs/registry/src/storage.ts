@@ -7,6 +7,7 @@ export type RegistryPrisma = PrismaClient;
 export interface RegistryStorageOptions {
   databaseUrl?: string;
   dataDir: string;
+  poolSize?: number;
   /** Called with every SQL statement Prisma runs (used by tests to count queries). */
   onQuery?: (sql: string) => void;
 }

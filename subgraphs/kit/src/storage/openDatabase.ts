@@ -14,6 +14,8 @@ export interface DatabaseOptions {
    * everything in memory (tests only: nothing survives the process).
    */
   dataDir: string;
+  /** Connections in the PostgreSQL pool. @default 10 */
+  poolSize?: number;
 }
 
 /** A driver-adapter factory for Prisma and the schema engine, and how to release it. */
@@ -27,7 +29,7 @@ export interface Database {
 
 /** Opens the embedded PGlite database or connects to PostgreSQL, per `options`. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
   const { PGlite } = await import('@electric-sql/pglite');
   const { PrismaPGlite } = await import('pglite-prisma-adapter');
   const inMemory = options.dataDir.startsWith('memory://');
@@ -46,7 +48,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  * PostgreSQL through `pg`. A `?schema=name` parameter (Prisma's convention) puts every table in
  * that schema, created when missing: several registries, or test runs, can share one database.
  */
-async function openPostgres(databaseUrl: string): Promise<Database> {
+async function openPostgres(databaseUrl: string, poolSize: number): Promise<Database> {
   const { PrismaPg } = await import('@prisma/adapter-pg');
   const url = new URL(databaseUrl);
   const schema = url.searchParams.get('schema');
@@ -66,7 +68,7 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
   return {
     kind: 'postgresql',
     location: `${url.protocol}//${url.host}${url.pathname}${schema ? ` (schema ${schema})` : ''}`,
-    adapter: new PrismaPg({ connectionString: url.toString(), max: 10 }, schema ? { schema } : undefined),
+    adapter: new PrismaPg({ connectionString: url.toString(), max: poolSize }, schema ? { schema } : undefined),
     // The pg pool belongs to the Prisma client, which closes it on $disconnect.
     close: async () => {},
   };

@@ -26,7 +26,7 @@ describe('a member never loses its data on restart', () => {
     );
     const id = created.body.data.createAiTool.id;
     await first.gql(`mutation($id: ID!) { publishAiTool(id: $id) { id } }`, { id }, token);
-    await first.stop();
+    await first.stop(true);
 
     const second = await startRegistry({ siren: SIREN.arras, ...storage });
     try {

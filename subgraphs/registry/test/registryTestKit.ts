@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { Client } from 'pg';
 import { createRegistryServer, createToken, type RegistryServer } from '../src';
 import type { RegistryConfig } from '../src/config';
 
@@ -13,8 +14,8 @@ export interface TestRegistry {
   /** POSTs a GraphQL request; returns the parsed body and the HTTP status. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ status: number; body: { data?: T; errors?: any[] } }>;
   token(label?: string): Promise<string>;
-  /** Stops the server; `keepData` leaves the database for a restart test. */
-  stop(): Promise<void>;
+  /** Stops the server and drops its PostgreSQL schema, unless `keepData` (restart tests). */
+  stop(keepData?: boolean): Promise<void>;
 }
 
 /**
@@ -56,7 +57,10 @@ export async function startRegistry(options: Partial<RegistryConfig> & { siren: 
       return { status: res.status, body: (await res.json()) as any };
     },
     token: async (label = 'Test publisher') => (await createToken(server.prisma, label)).token,
-    stop: () => server.close(),
+    stop: async (keepData = false) => {
+      await server.close();
+      if (!keepData && config.databaseUrl) await dropSchema(config.databaseUrl);
+    },
   };
 }
 
@@ -79,4 +83,18 @@ export const TOOL_FIELDS = 'id slug name summary state version themes status ris
 
 export function codes(body: { errors?: { extensions?: { code?: string } }[] }): (string | undefined)[] {
   return (body.errors ?? []).map((e) => e.extensions?.code);
+}
+
+async function dropSchema(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const schema = url.searchParams.get('schema');
+  if (!schema?.startsWith('t_')) return;
+  url.searchParams.delete('schema');
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
 }

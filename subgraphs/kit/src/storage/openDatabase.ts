@@ -24,6 +24,12 @@ export interface Database {
   /** Human-readable location, without credentials. */
   location: string;
   adapter: SqlMigrationAwareDriverAdapterFactory;
+  /**
+   * An adapter for one schema-engine run, and how to release it. On PostgreSQL it has its own
+   * connection, closed afterwards: the engine takes a session advisory lock that must not stay
+   * held by a pooled connection (other registries on the same server would wait for it).
+   */
+  forMigrations(): Promise<{ adapter: SqlMigrationAwareDriverAdapterFactory; release(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -40,6 +46,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     kind: 'pglite',
     location: inMemory ? options.dataDir : path.resolve(options.dataDir),
     adapter: new PrismaPGlite(client),
+    forMigrations: async () => ({ adapter: new PrismaPGlite(client), release: async () => {} }),
     close: () => client.close(),
   };
 }
@@ -69,6 +76,11 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<Data
     kind: 'postgresql',
     location: `${url.protocol}//${url.host}${url.pathname}${schema ? ` (schema ${schema})` : ''}`,
     adapter: new PrismaPg({ connectionString: url.toString(), max: poolSize }, schema ? { schema } : undefined),
+    forMigrations: async () => {
+      const { Pool } = await import('pg');
+      const pool = new Pool({ connectionString: url.toString(), max: 1 });
+      return { adapter: new PrismaPg(pool, schema ? { schema } : undefined), release: () => pool.end() };
+    },
     // The pg pool belongs to the Prisma client, which closes it on $disconnect.
     close: async () => {},
   };

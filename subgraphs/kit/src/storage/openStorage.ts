@@ -26,7 +26,8 @@ export interface Storage<P extends PrismaLike> {
 export async function openStorage<P extends PrismaLike>(options: StorageOptions<P>): Promise<Storage<P>> {
   const database = await openDatabase(options);
   try {
-    const appliedMigrations = await applyMigrations(database.adapter, options.migrationsDir);
+    const migration = await database.forMigrations();
+    const appliedMigrations = await applyMigrations(migration.adapter, options.migrationsDir).finally(() => migration.release());
     const prisma = options.createClient(database.adapter);
     return {
       prisma,

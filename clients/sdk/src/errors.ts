@@ -1,0 +1,75 @@
+/**
+ * Codes a BibIA client may see: the server's `extensions.code` values (see the kit's
+ * `ErrorCodes`), plus the ones the client itself raises when there is no GraphQL answer.
+ */
+export const ClientErrorCodes = {
+  NETWORK_ERROR: 'The endpoint could not be reached (connection refused, DNS, timeout), after the retries allowed.',
+  BAD_RESPONSE: 'The endpoint answered something that is not a GraphQL response (HTML page, proxy error...).',
+  HTTP_ERROR: 'The endpoint answered an HTTP error without a GraphQL error in the body.',
+} as const;
+
+/** A GraphQL error as it travels in a response. */
+export interface GraphQLErrorJson {
+  message: string;
+  path?: (string | number)[];
+  locations?: { line: number; column: number }[];
+  extensions?: Record<string, unknown> & { code?: string };
+}
+
+/** A member registry that did not answer; the rest of the data is still there. */
+export interface UnavailableMember {
+  /** SIREN of the collectivité whose registry failed. */
+  siren: string;
+  /** Its name, when the hub gave it. */
+  name?: string;
+  /** What the hub said. */
+  message: string;
+}
+
+/**
+ * An error the caller has to deal with: any GraphQL error other than MEMBER_UNAVAILABLE, or no
+ * usable answer at all. `code` is the server's `extensions.code` (BAD_USER_INPUT, UNAUTHENTICATED,
+ * FORBIDDEN, NOT_FOUND, CONFLICT, ...) or one of {@link ClientErrorCodes}.
+ */
+export class BibiaError extends Error {
+  override readonly name = 'BibiaError';
+  readonly code: string;
+  /** HTTP status of the last answer, when there was one. */
+  readonly status?: number;
+  /** Every GraphQL error of the answer (including MEMBER_UNAVAILABLE ones). */
+  readonly errors: GraphQLErrorJson[];
+  /** `extensions` of the first error (e.g. `rowErrors` of a refused import). */
+  readonly extensions: Record<string, unknown>;
+  /** Whatever data came with the errors. */
+  readonly data?: unknown;
+  readonly unavailableMembers: UnavailableMember[];
+
+  constructor(
+    code: string,
+    message: string,
+    details: { status?: number; errors?: GraphQLErrorJson[]; data?: unknown; unavailableMembers?: UnavailableMember[]; cause?: unknown } = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = code;
+    this.status = details.status;
+    this.errors = details.errors ?? [];
+    this.extensions = this.errors[0]?.extensions ?? {};
+    this.data = details.data;
+    this.unavailableMembers = details.unavailableMembers ?? [];
+  }
+}
+
+export const MEMBER_UNAVAILABLE = 'MEMBER_UNAVAILABLE';
+
+/** The members named by MEMBER_UNAVAILABLE errors, once each. */
+export function unavailableMembersOf(errors: GraphQLErrorJson[]): UnavailableMember[] {
+  const bySiren = new Map<string, UnavailableMember>();
+  for (const e of errors) {
+    if (e.extensions?.code !== MEMBER_UNAVAILABLE) continue;
+    const siren = String(e.extensions.siren ?? '');
+    if (bySiren.has(siren)) continue;
+    const name = typeof e.extensions.name === 'string' ? e.extensions.name : undefined;
+    bySiren.set(siren, { siren, ...(name ? { name } : {}), message: e.message });
+  }
+  return [...bySiren.values()];
+}

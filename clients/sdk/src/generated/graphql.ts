@@ -1,0 +1,446 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Role of the collectivité under the AI Act. */
+export type AiActRole =
+  /** Uses a system under its authority. */
+  | 'DEPLOYER'
+  /** Makes a system available without being provider or importer. */
+  | 'DISTRIBUTOR'
+  /** Places on the EU market a system from a provider outside the EU. */
+  | 'IMPORTER'
+  /** Develops the system (or has it developed) and puts it into service under its name. */
+  | 'PROVIDER';
+
+/** Filters on tools; all given filters must match. */
+export type AiToolFilter = {
+  /** Any of these algorithm types. */
+  algorithmTypes?: Array<AlgorithmType> | null | undefined;
+  /** Only collectivités of this département (code, e.g. "62"). */
+  departement?: string | null | undefined;
+  /** Only tools linked to this product of the shared catalogue. */
+  productId?: string | number | null | undefined;
+  /** Only collectivités of this région (code, e.g. "32"). */
+  region?: string | null | undefined;
+  /** Any of these risk levels. */
+  riskLevels?: Array<RiskLevel> | null | undefined;
+  /** French full-text search in name, summary, description and purpose (web-search syntax: words, "phrases", -exclusions). */
+  search?: string | null | undefined;
+  /** Only these collectivités (SIRENs). */
+  sirens?: Array<string> | null | undefined;
+  /** Publication states (default PUBLISHED). Other states need a publisher token. */
+  states?: Array<PublicationState> | null | undefined;
+  /** Any of these statuses. */
+  statuses?: Array<ToolStatus> | null | undefined;
+  /** Any of these themes. */
+  themes?: Array<Theme> | null | undefined;
+  /** Only entries updated at or after this time. */
+  updatedSince?: string | null | undefined;
+};
+
+/** A new tool. Saved as a draft until published. */
+export type AiToolInput = {
+  /** Who is affected. */
+  affectedPublic?: string | null | undefined;
+  /** Default DEPLOYER. */
+  aiActRole?: AiActRole | null | undefined;
+  /** Kind of algorithm. */
+  algorithmType: AlgorithmType;
+  /** Default DECISION_SUPPORT. */
+  automationLevel?: AutomationLevel | null | undefined;
+  /** Contact email. */
+  contactEmail?: string | null | undefined;
+  /** Replaces the whole list. */
+  dataSources?: Array<DataSourceInput> | null | undefined;
+  /** Decisions per year. */
+  decisionsPerYear?: number | null | undefined;
+  /** Department or service that uses it. */
+  department?: string | null | undefined;
+  /** Plain text. */
+  description?: string | null | undefined;
+  /** End of use; not before startDate. */
+  endDate?: string | null | undefined;
+  /** Where it runs. */
+  hosting: Hosting;
+  /** Hosting details. */
+  hostingDetails?: string | null | undefined;
+  /** Human oversight and recourse. */
+  humanOversight?: string | null | undefined;
+  /** Replaces the whole list. */
+  impactAssessments?: Array<ImpactAssessmentInput> | null | undefined;
+  /** Default false. */
+  individualDecisions?: boolean | null | undefined;
+  /** Legal basis. */
+  legalBasis?: string | null | undefined;
+  /** Licence. */
+  licence?: string | null | undefined;
+  /** At most 100 characters. */
+  name: string;
+  /** Default false. */
+  openSource?: boolean | null | undefined;
+  /** Id of a product of the shared catalogue. */
+  productId?: string | number | null | undefined;
+  /** Provider name. */
+  providerName?: string | null | undefined;
+  /** Provider SIREN (9 digits with check digit). */
+  providerSiren?: string | null | undefined;
+  /** Goal of the tool. */
+  purpose?: string | null | undefined;
+  /** AI Act risk level. */
+  riskLevel: RiskLevel;
+  /** Slug of the id (`[a-z0-9-]`, at most 80); derived from the name when absent. */
+  slug?: string | null | undefined;
+  /** http(s) URL of the source code. */
+  sourceCodeUrl?: string | null | undefined;
+  /** Start of use. */
+  startDate?: string | null | undefined;
+  /** Life-cycle stage. */
+  status: ToolStatus;
+  /** At most 400 characters. */
+  summary: string;
+  /** 1 to 5 themes. */
+  themes: Array<Theme>;
+  /** http(s) URL of a public page. */
+  websiteUrl?: string | null | undefined;
+};
+
+/** Sort order of a list. Every member sorts the same way, so pages from several members merge. */
+export type AiToolOrder =
+  /** By name (lower case, accents removed), then id. */
+  | 'NAME'
+  /** Most recently updated first, then id. */
+  | 'RECENT';
+
+/** Changes to a tool: only the fields given change. */
+export type AiToolPatch = {
+  /** Who is affected. */
+  affectedPublic?: string | null | undefined;
+  /** Default DEPLOYER. */
+  aiActRole?: AiActRole | null | undefined;
+  /** Kind of algorithm. */
+  algorithmType?: AlgorithmType | null | undefined;
+  /** Default DECISION_SUPPORT. */
+  automationLevel?: AutomationLevel | null | undefined;
+  /** Contact email. */
+  contactEmail?: string | null | undefined;
+  /** Replaces the whole list. */
+  dataSources?: Array<DataSourceInput> | null | undefined;
+  /** Decisions per year. */
+  decisionsPerYear?: number | null | undefined;
+  /** Department or service that uses it. */
+  department?: string | null | undefined;
+  /** Plain text. */
+  description?: string | null | undefined;
+  /** End of use; not before startDate. */
+  endDate?: string | null | undefined;
+  /** Where it runs. */
+  hosting?: Hosting | null | undefined;
+  /** Hosting details. */
+  hostingDetails?: string | null | undefined;
+  /** Human oversight and recourse. */
+  humanOversight?: string | null | undefined;
+  /** Replaces the whole list. */
+  impactAssessments?: Array<ImpactAssessmentInput> | null | undefined;
+  /** Default false. */
+  individualDecisions?: boolean | null | undefined;
+  /** Legal basis. */
+  legalBasis?: string | null | undefined;
+  /** Licence. */
+  licence?: string | null | undefined;
+  /** At most 100 characters. */
+  name?: string | null | undefined;
+  /** Default false. */
+  openSource?: boolean | null | undefined;
+  /** Id of a product of the shared catalogue. */
+  productId?: string | number | null | undefined;
+  /** Provider name. */
+  providerName?: string | null | undefined;
+  /** Provider SIREN (9 digits with check digit). */
+  providerSiren?: string | null | undefined;
+  /** Goal of the tool. */
+  purpose?: string | null | undefined;
+  /** AI Act risk level. */
+  riskLevel?: RiskLevel | null | undefined;
+  /** Not changeable: ids never change. */
+  slug?: string | null | undefined;
+  /** http(s) URL of the source code. */
+  sourceCodeUrl?: string | null | undefined;
+  /** Start of use. */
+  startDate?: string | null | undefined;
+  /** Life-cycle stage. */
+  status?: ToolStatus | null | undefined;
+  /** At most 400 characters. */
+  summary?: string | null | undefined;
+  /** 1 to 5 themes. */
+  themes?: Array<Theme> | null | undefined;
+  /** http(s) URL of a public page. */
+  websiteUrl?: string | null | undefined;
+};
+
+/** Kind of algorithm. */
+export type AlgorithmType =
+  /** A generative model, e.g. a large language model. */
+  | 'GENERATIVE_LLM'
+  /** A combination of the above. */
+  | 'HYBRID'
+  /** A model learnt from data (classification, prediction, vision...). */
+  | 'MACHINE_LEARNING'
+  /** Explicit rules written by people. */
+  | 'RULE_BASED';
+
+/** How far the tool acts without a person. */
+export type AutomationLevel =
+  /** Proposes; an agent decides every case. */
+  | 'DECISION_SUPPORT'
+  /** Decides without a person in the loop. */
+  | 'FULLY_AUTOMATED'
+  /** Produces information only; no decision is based on it directly. */
+  | 'INFORMATIVE'
+  /** Some cases are decided automatically, others by an agent. */
+  | 'PARTIALLY_AUTOMATED';
+
+/** What happened to a public entry. */
+export type ChangeKind =
+  /** Archived. */
+  | 'ARCHIVED'
+  /** Made public for the first time (or again after a withdrawal). */
+  | 'PUBLISHED'
+  /** A new version of a public entry was published. */
+  | 'UPDATED'
+  /** Taken out of the public lists. */
+  | 'WITHDRAWN';
+
+/** A source of data the tool uses. */
+export type DataSourceInput = {
+  /** At most 2000 characters. */
+  description?: string | null | undefined;
+  /** At most 200 characters. */
+  name: string;
+  /** Contains personal data. */
+  personalData?: boolean | null | undefined;
+};
+
+/** Kind of entry in the change feed. */
+export type EntityType =
+  /** An AiTool. */
+  | 'AI_TOOL'
+  /** A PracticeReport. */
+  | 'PRACTICE_REPORT';
+
+/** Where the tool runs and its data is processed (sovereignty). */
+export type Hosting =
+  /** Cloud hosted in the European Union. */
+  | 'EU_CLOUD'
+  /** Cloud hosted in France by a provider under French/EU law. */
+  | 'FRENCH_CLOUD'
+  /** Cloud outside the EU, or under a non-EU jurisdiction. */
+  | 'NON_EU_CLOUD'
+  /** On the collectivité's own servers. */
+  | 'ON_PREMISES';
+
+/** An impact assessment. */
+export type ImpactAssessmentInput = {
+  /** When it was completed. */
+  date?: string | null | undefined;
+  /** Kind of assessment. */
+  type: ImpactAssessmentType;
+  /** http(s) URL. */
+  url?: string | null | undefined;
+};
+
+/** Kind of impact assessment. */
+export type ImpactAssessmentType =
+  /** Algorithmic impact assessment (e.g. IAMA, Etalab grid). */
+  | 'ALGORITHMIC_IMPACT'
+  /** Data protection impact assessment (AIPD, GDPR art. 35). */
+  | 'DPIA'
+  /** Fundamental rights impact assessment (AI Act art. 27). */
+  | 'FRIA'
+  /** Another assessment. */
+  | 'OTHER';
+
+/** Where an entry is in the publishing workflow. */
+export type PublicationState =
+  /** Kept for the record; no further change. */
+  | 'ARCHIVED'
+  /** Being written; visible to the publishers of this registry only. */
+  | 'DRAFT'
+  /** Public. */
+  | 'PUBLISHED'
+  /** Taken out of the public lists; still readable by id, with its history. */
+  | 'WITHDRAWN';
+
+/** Risk level under the EU AI Act (Regulation (EU) 2024/1689). */
+export type RiskLevel =
+  /** High risk (Annex III, e.g. access to essential public services). */
+  | 'HIGH'
+  /** Limited risk: transparency obligations (e.g. chatbots, generated content). */
+  | 'LIMITED'
+  /** Minimal risk: no specific obligation. */
+  | 'MINIMAL'
+  /** Prohibited practice (Article 5). */
+  | 'UNACCEPTABLE';
+
+/** Public-policy theme (fixed vocabulary shared by all members). Each value is described by its French label. */
+export type Theme =
+  /** Administration générale */
+  | 'ADMINISTRATION'
+  /** Enfance et jeunesse */
+  | 'CHILDHOOD_YOUTH'
+  /** Relation aux usagers */
+  | 'CITIZEN_RELATIONS'
+  /** Culture et sport */
+  | 'CULTURE_SPORT'
+  /** Numérique et systèmes d’information */
+  | 'DIGITAL_IT'
+  /** Économie et emploi */
+  | 'ECONOMY_EMPLOYMENT'
+  /** Éducation */
+  | 'EDUCATION'
+  /** Élections et état civil */
+  | 'ELECTIONS_CIVIL_STATUS'
+  /** Énergie */
+  | 'ENERGY'
+  /** Environnement */
+  | 'ENVIRONMENT'
+  /** Finances et budget */
+  | 'FINANCE_BUDGET'
+  /** Santé */
+  | 'HEALTH'
+  /** Logement */
+  | 'HOUSING'
+  /** Ressources humaines */
+  | 'HUMAN_RESOURCES'
+  /** Mobilité et transports */
+  | 'MOBILITY_TRANSPORT'
+  /** Sécurité et prévention */
+  | 'PUBLIC_SAFETY'
+  /** Voirie et espace public */
+  | 'ROADS_PUBLIC_SPACE'
+  /** Action sociale */
+  | 'SOCIAL_ACTION'
+  /** Tourisme */
+  | 'TOURISM'
+  /** Urbanisme */
+  | 'URBAN_PLANNING'
+  /** Déchets */
+  | 'WASTE'
+  /** Eau et assainissement */
+  | 'WATER_SANITATION';
+
+/** Life-cycle stage of the tool in the collectivité. */
+export type ToolStatus =
+  /** In regular use. */
+  | 'OPERATIONAL'
+  /** Tried on a limited scope. */
+  | 'PILOT'
+  /** Decided or being designed, not used yet. */
+  | 'PLANNED'
+  /** No longer used. */
+  | 'RETIRED';
+
+/** Who may read a practice report. */
+export type Visibility =
+  /** Publishers of this registry and authenticated partners only. */
+  | 'PARTNERS'
+  /** Everyone. */
+  | 'PUBLIC';
+
+export type AiToolQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AiToolQuery = { aiTool: { createdAt: string, id: string, slug: string, name: string, summary: string, description: string, purpose: string, department: string, themes: Array<Theme>, status: ToolStatus, startDate: string | null, endDate: string | null, algorithmType: AlgorithmType, riskLevel: RiskLevel, aiActRole: AiActRole, automationLevel: AutomationLevel, individualDecisions: boolean, decisionsPerYear: number | null, affectedPublic: string, humanOversight: string, legalBasis: string, hosting: Hosting, hostingDetails: string, openSource: boolean, sourceCodeUrl: string | null, licence: string | null, contactEmail: string | null, websiteUrl: string | null, state: PublicationState, version: number, updatedAt: string, publishedAt: string | null, practiceReports: Array<{ id: string, title: string, reportDate: string, authorRole: string, visibility: Visibility, context: string, whatWasDone: string, results: string, costs: string, lessons: string, ethics: string, staffConsulted: boolean, staffTraining: string, jobImpact: string, socialDialogue: string, indicators: Array<{ name: string, value: number, unit: string }> }>, collectivite: { siren: string }, dataSources: Array<{ name: string, description: string, personalData: boolean }>, impactAssessments: Array<{ type: ImpactAssessmentType, date: string | null, url: string | null }>, provider: { name: string, siren: string | null } | null, product: { id: string } | null } | null };
+
+export type ChangesQueryVariables = Exact<{
+  since: string;
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ChangesQuery = { changes: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, entityType: EntityType, entityId: string, kind: ChangeKind, version: number, at: string } }> } };
+
+export type ExportAiToolsQueryVariables = Exact<{
+  filter?: AiToolFilter | null | undefined;
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ExportAiToolsQuery = { aiTools: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, slug: string, name: string, summary: string, description: string, purpose: string, department: string, themes: Array<Theme>, status: ToolStatus, startDate: string | null, endDate: string | null, algorithmType: AlgorithmType, riskLevel: RiskLevel, aiActRole: AiActRole, automationLevel: AutomationLevel, individualDecisions: boolean, decisionsPerYear: number | null, affectedPublic: string, humanOversight: string, legalBasis: string, hosting: Hosting, hostingDetails: string, openSource: boolean, sourceCodeUrl: string | null, licence: string | null, contactEmail: string | null, websiteUrl: string | null, state: PublicationState, version: number, updatedAt: string, publishedAt: string | null, collectivite: { siren: string }, dataSources: Array<{ name: string, description: string, personalData: boolean }>, impactAssessments: Array<{ type: ImpactAssessmentType, date: string | null, url: string | null }>, provider: { name: string, siren: string | null } | null, product: { id: string } | null } }> } };
+
+export type PageInfoFieldsFragment = { hasNextPage: boolean, endCursor: string | null };
+
+export type AiToolSummaryFragment = { id: string, name: string, summary: string, themes: Array<Theme>, status: ToolStatus, riskLevel: RiskLevel, algorithmType: AlgorithmType, state: PublicationState, updatedAt: string, product: { id: string } | null, collectivite: { siren: string } };
+
+export type AiToolRecordFragment = { id: string, slug: string, name: string, summary: string, description: string, purpose: string, department: string, themes: Array<Theme>, status: ToolStatus, startDate: string | null, endDate: string | null, algorithmType: AlgorithmType, riskLevel: RiskLevel, aiActRole: AiActRole, automationLevel: AutomationLevel, individualDecisions: boolean, decisionsPerYear: number | null, affectedPublic: string, humanOversight: string, legalBasis: string, hosting: Hosting, hostingDetails: string, openSource: boolean, sourceCodeUrl: string | null, licence: string | null, contactEmail: string | null, websiteUrl: string | null, state: PublicationState, version: number, updatedAt: string, publishedAt: string | null, dataSources: Array<{ name: string, description: string, personalData: boolean }>, impactAssessments: Array<{ type: ImpactAssessmentType, date: string | null, url: string | null }>, provider: { name: string, siren: string | null } | null, product: { id: string } | null };
+
+export type LibraryStatsPageQueryVariables = Exact<{
+  filter?: AiToolFilter | null | undefined;
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type LibraryStatsPageQuery = { aiTools: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, themes: Array<Theme>, status: ToolStatus, riskLevel: RiskLevel, collectivite: { siren: string } } }> } };
+
+export type CreateAiToolMutationVariables = Exact<{
+  siren: string;
+  input: AiToolInput;
+}>;
+
+
+export type CreateAiToolMutation = { createAiTool: { id: string, slug: string, name: string, summary: string, description: string, purpose: string, department: string, themes: Array<Theme>, status: ToolStatus, startDate: string | null, endDate: string | null, algorithmType: AlgorithmType, riskLevel: RiskLevel, aiActRole: AiActRole, automationLevel: AutomationLevel, individualDecisions: boolean, decisionsPerYear: number | null, affectedPublic: string, humanOversight: string, legalBasis: string, hosting: Hosting, hostingDetails: string, openSource: boolean, sourceCodeUrl: string | null, licence: string | null, contactEmail: string | null, websiteUrl: string | null, state: PublicationState, version: number, updatedAt: string, publishedAt: string | null, dataSources: Array<{ name: string, description: string, personalData: boolean }>, impactAssessments: Array<{ type: ImpactAssessmentType, date: string | null, url: string | null }>, provider: { name: string, siren: string | null } | null, product: { id: string } | null } };
+
+export type UpdateAiToolMutationVariables = Exact<{
+  id: string | number;
+  input: AiToolPatch;
+}>;
+
+
+export type UpdateAiToolMutation = { updateAiTool: { id: string, slug: string, name: string, summary: string, description: string, purpose: string, department: string, themes: Array<Theme>, status: ToolStatus, startDate: string | null, endDate: string | null, algorithmType: AlgorithmType, riskLevel: RiskLevel, aiActRole: AiActRole, automationLevel: AutomationLevel, individualDecisions: boolean, decisionsPerYear: number | null, affectedPublic: string, humanOversight: string, legalBasis: string, hosting: Hosting, hostingDetails: string, openSource: boolean, sourceCodeUrl: string | null, licence: string | null, contactEmail: string | null, websiteUrl: string | null, state: PublicationState, version: number, updatedAt: string, publishedAt: string | null, dataSources: Array<{ name: string, description: string, personalData: boolean }>, impactAssessments: Array<{ type: ImpactAssessmentType, date: string | null, url: string | null }>, provider: { name: string, siren: string | null } | null, product: { id: string } | null } };
+
+export type PublishAiToolMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PublishAiToolMutation = { publishAiTool: { id: string, state: PublicationState, version: number, publishedAt: string | null } };
+
+export type ImportAiToolsMutationVariables = Exact<{
+  siren: string;
+  rows: Array<Record<string, unknown>> | Record<string, unknown>;
+  dryRun?: boolean;
+  publish?: boolean;
+}>;
+
+
+export type ImportAiToolsMutation = { importAiTools: { ok: boolean, dryRun: boolean, rowCount: number, created: number, updated: number, ids: Array<string>, errors: Array<{ row: number, field: string, message: string }> } };
+
+export type SearchAiToolsQueryVariables = Exact<{
+  filter?: AiToolFilter | null | undefined;
+  orderBy?: AiToolOrder;
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchAiToolsQuery = { aiTools: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, summary: string, themes: Array<Theme>, status: ToolStatus, riskLevel: RiskLevel, algorithmType: AlgorithmType, state: PublicationState, updatedAt: string, product: { id: string } | null, collectivite: { siren: string } } }> } };
+
+export const PageInfoFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]} as unknown as DocumentNode<PageInfoFieldsFragment, unknown>;
+export const AiToolSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AiToolSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AiTool"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"themes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"riskLevel"}},{"kind":"Field","name":{"kind":"Name","value":"algorithmType"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"collectivite"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"siren"}}]}}]}}]} as unknown as DocumentNode<AiToolSummaryFragment, unknown>;
+export const AiToolRecordFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AiToolRecord"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AiTool"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"purpose"}},{"kind":"Field","name":{"kind":"Name","value":"department"}},{"kind":"Field","name":{"kind":"Name","value":"themes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"algorithmType"}},{"kind":"Field","name":{"kind":"Name","value":"riskLevel"}},{"kind":"Field","name":{"kind":"Name","value":"aiActRole"}},{"kind":"Field","name":{"kind":"Name","value":"automationLevel"}},{"kind":"Field","name":{"kind":"Name","value":"individualDecisions"}},{"kind":"Field","name":{"kind":"Name","value":"decisionsPerYear"}},{"kind":"Field","name":{"kind":"Name","value":"affectedPublic"}},{"kind":"Field","name":{"kind":"Name","value":"humanOversight"}},{"kind":"Field","name":{"kind":"Name","value":"dataSources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"personalData"}}]}},{"kind":"Field","name":{"kind":"Name","value":"legalBasis"}},{"kind":"Field","name":{"kind":"Name","value":"impactAssessments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hosting"}},{"kind":"Field","name":{"kind":"Name","value":"hostingDetails"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"siren"}}]}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"openSource"}},{"kind":"Field","name":{"kind":"Name","value":"sourceCodeUrl"}},{"kind":"Field","name":{"kind":"Name","value":"licence"}},{"kind":"Field","name":{"kind":"Name","value":"contactEmail"}},{"kind":"Field","name":{"kind":"Name","value":"websiteUrl"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}}]}}]} as unknown as DocumentNode<AiToolRecordFragment, unknown>;
+export const AiToolDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AiTool"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"aiTool"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AiToolRecord"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"practiceReports"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"reportDate"}},{"kind":"Field","name":{"kind":"Name","value":"authorRole"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"context"}},{"kind":"Field","name":{"kind":"Name","value":"whatWasDone"}},{"kind":"Field","name":{"kind":"Name","value":"results"}},{"kind":"Field","name":{"kind":"Name","value":"indicators"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}}]}},{"kind":"Field","name":{"kind":"Name","value":"costs"}},{"kind":"Field","name":{"kind":"Name","value":"lessons"}},{"kind":"Field","name":{"kind":"Name","value":"ethics"}},{"kind":"Field","name":{"kind":"Name","value":"staffConsulted"}},{"kind":"Field","name":{"kind":"Name","value":"staffTraining"}},{"kind":"Field","name":{"kind":"Name","value":"jobImpact"}},{"kind":"Field","name":{"kind":"Name","value":"socialDialogue"}}]}},{"kind":"Field","name":{"kind":"Name","value":"collectivite"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"siren"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AiToolRecord"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AiTool"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"purpose"}},{"kind":"Field","name":{"kind":"Name","value":"department"}},{"kind":"Field","name":{"kind":"Name","value":"themes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"algorithmType"}},{"kind":"Field","name":{"kind":"Name","value":"riskLevel"}},{"kind":"Field","name":{"kind":"Name","value":"aiActRole"}},{"kind":"Field","name":{"kind":"Name","value":"automationLevel"}},{"kind":"Field","name":{"kind":"Name","value":"individualDecisions"}},{"kind":"Field","name":{"kind":"Name","value":"decisionsPerYear"}},{"kind":"Field","name":{"kind":"Name","value":"affectedPublic"}},{"kind":"Field","name":{"kind":"Name","value":"humanOversight"}},{"kind":"Field","name":{"kind":"Name","value":"dataSources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"personalData"}}]}},{"kind":"Field","name":{"kind":"Name","value":"legalBasis"}},{"kind":"Field","name":{"kind":"Name","value":"impactAssessments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hosting"}},{"kind":"Field","name":{"kind":"Name","value":"hostingDetails"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"siren"}}]}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"openSource"}},{"kind":"Field","name":{"kind":"Name","value":"sourceCodeUrl"}},{"kind":"Field","name":{"kind":"Name","value":"licence"}},{"kind":"Field","name":{"kind":"Name","value":"contactEmail"}},{"kind":"Field","name":{"kind":"Name","value":"websiteUrl"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}}]}}]} as unknown as DocumentNode<AiToolQuery, AiToolQueryVariables>;
+export const ChangesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Changes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"since"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"100"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"since"},"value":{"kind":"Variable","name":{"kind":"Name","value":"since"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}},{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"at"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]} as unknown as DocumentNode<ChangesQuery, ChangesQueryVariables>;
+export const ExportAiToolsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExportAiTools"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AiToolFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"100"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"aiTools"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"EnumValue","value":"NAME"}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AiToolRecord"}},{"kind":"Field","name":{"kind":"Name","value":"collectivite"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"siren"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AiToolRecord"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AiTool"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"purpose"}},{"kind":"Field","name":{"kind":"Name","value":"department"}},{"kind":"Field","name":{"kind":"Name","value":"themes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"algorithmType"}},{"kind":"Field","name":{"kind":"Name","value":"riskLevel"}},{"kind":"Field","name":{"kind":"Name","value":"aiActRole"}},{"kind":"Field","name":{"kind":"Name","value":"automationLevel"}},{"kind":"Field","name":{"kind":"Name","value":"individualDecisions"}},{"kind":"Field","name":{"kind":"Name","value":"decisionsPerYear"}},{"kind":"Field","name":{"kind":"Name","value":"affectedPublic"}},{"kind":"Field","name":{"kind":"Name","value":"humanOversight"}},{"kind":"Field","name":{"kind":"Name","value":"dataSources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"personalData"}}]}},{"kind":"Field","name":{"kind":"Name","value":"legalBasis"}},{"kind":"Field","name":{"kind":"Name","value":"impactAssessments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hosting"}},{"kind":"Field","name":{"kind":"Name","value":"hostingDetails"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"siren"}}]}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"openSource"}},{"kind":"Field","name":{"kind":"Name","value":"sourceCodeUrl"}},{"kind":"Field","name":{"kind":"Name","value":"licence"}},{"kind":"Field","name":{"kind":"Name","value":"contactEmail"}},{"kind":"Field","name":{"kind":"Name","value":"websiteUrl"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}}]}}]} as unknown as DocumentNode<ExportAiToolsQuery, ExportAiToolsQueryVariables>;
+export const LibraryStatsPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LibraryStatsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AiToolFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"100"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"aiTools"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"EnumValue","value":"NAME"}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"themes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"riskLevel"}},{"kind":"Field","name":{"kind":"Name","value":"collectivite"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"siren"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]} as unknown as DocumentNode<LibraryStatsPageQuery, LibraryStatsPageQueryVariables>;
+export const CreateAiToolDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateAiTool"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"siren"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AiToolInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAiTool"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"siren"},"value":{"kind":"Variable","name":{"kind":"Name","value":"siren"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AiToolRecord"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AiToolRecord"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AiTool"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"purpose"}},{"kind":"Field","name":{"kind":"Name","value":"department"}},{"kind":"Field","name":{"kind":"Name","value":"themes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"algorithmType"}},{"kind":"Field","name":{"kind":"Name","value":"riskLevel"}},{"kind":"Field","name":{"kind":"Name","value":"aiActRole"}},{"kind":"Field","name":{"kind":"Name","value":"automationLevel"}},{"kind":"Field","name":{"kind":"Name","value":"individualDecisions"}},{"kind":"Field","name":{"kind":"Name","value":"decisionsPerYear"}},{"kind":"Field","name":{"kind":"Name","value":"affectedPublic"}},{"kind":"Field","name":{"kind":"Name","value":"humanOversight"}},{"kind":"Field","name":{"kind":"Name","value":"dataSources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"personalData"}}]}},{"kind":"Field","name":{"kind":"Name","value":"legalBasis"}},{"kind":"Field","name":{"kind":"Name","value":"impactAssessments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hosting"}},{"kind":"Field","name":{"kind":"Name","value":"hostingDetails"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"siren"}}]}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"openSource"}},{"kind":"Field","name":{"kind":"Name","value":"sourceCodeUrl"}},{"kind":"Field","name":{"kind":"Name","value":"licence"}},{"kind":"Field","name":{"kind":"Name","value":"contactEmail"}},{"kind":"Field","name":{"kind":"Name","value":"websiteUrl"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}}]}}]} as unknown as DocumentNode<CreateAiToolMutation, CreateAiToolMutationVariables>;
+export const UpdateAiToolDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateAiTool"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AiToolPatch"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateAiTool"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AiToolRecord"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AiToolRecord"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AiTool"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"purpose"}},{"kind":"Field","name":{"kind":"Name","value":"department"}},{"kind":"Field","name":{"kind":"Name","value":"themes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"algorithmType"}},{"kind":"Field","name":{"kind":"Name","value":"riskLevel"}},{"kind":"Field","name":{"kind":"Name","value":"aiActRole"}},{"kind":"Field","name":{"kind":"Name","value":"automationLevel"}},{"kind":"Field","name":{"kind":"Name","value":"individualDecisions"}},{"kind":"Field","name":{"kind":"Name","value":"decisionsPerYear"}},{"kind":"Field","name":{"kind":"Name","value":"affectedPublic"}},{"kind":"Field","name":{"kind":"Name","value":"humanOversight"}},{"kind":"Field","name":{"kind":"Name","value":"dataSources"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"personalData"}}]}},{"kind":"Field","name":{"kind":"Name","value":"legalBasis"}},{"kind":"Field","name":{"kind":"Name","value":"impactAssessments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hosting"}},{"kind":"Field","name":{"kind":"Name","value":"hostingDetails"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"siren"}}]}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"openSource"}},{"kind":"Field","name":{"kind":"Name","value":"sourceCodeUrl"}},{"kind":"Field","name":{"kind":"Name","value":"licence"}},{"kind":"Field","name":{"kind":"Name","value":"contactEmail"}},{"kind":"Field","name":{"kind":"Name","value":"websiteUrl"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}}]}}]} as unknown as DocumentNode<UpdateAiToolMutation, UpdateAiToolMutationVariables>;
+export const PublishAiToolDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PublishAiTool"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishAiTool"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}}]}}]}}]} as unknown as DocumentNode<PublishAiToolMutation, PublishAiToolMutationVariables>;
+export const ImportAiToolsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImportAiTools"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"siren"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rows"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"JSONObject"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},"defaultValue":{"kind":"BooleanValue","value":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"publish"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},"defaultValue":{"kind":"BooleanValue","value":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"importAiTools"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"siren"},"value":{"kind":"Variable","name":{"kind":"Name","value":"siren"}}},{"kind":"Argument","name":{"kind":"Name","value":"rows"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rows"}}},{"kind":"Argument","name":{"kind":"Name","value":"dryRun"},"value":{"kind":"Variable","name":{"kind":"Name","value":"dryRun"}}},{"kind":"Argument","name":{"kind":"Name","value":"publish"},"value":{"kind":"Variable","name":{"kind":"Name","value":"publish"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"rowCount"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"ids"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"row"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ImportAiToolsMutation, ImportAiToolsMutationVariables>;
+export const SearchAiToolsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchAiTools"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AiToolFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AiToolOrder"}}},"defaultValue":{"kind":"EnumValue","value":"NAME"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"aiTools"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AiToolSummary"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AiToolSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AiTool"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"themes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"riskLevel"}},{"kind":"Field","name":{"kind":"Name","value":"algorithmType"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"collectivite"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"siren"}}]}}]}}]} as unknown as DocumentNode<SearchAiToolsQuery, SearchAiToolsQueryVariables>;

@@ -1,0 +1,7 @@
+export { createBibiaClient, type BibiaClient, type BibiaClientOptions } from './client';
+export { type BibiaResult } from './execute';
+export { BibiaError, ClientErrorCodes, MEMBER_UNAVAILABLE, type GraphQLErrorJson, type UnavailableMember } from './errors';
+export { createTransport, type Transport, type TransportOptions } from './transport';
+export { computeLibraryStats, type LibraryStats } from './libraryStats';
+export * from './labels';
+export * from './generated/graphql';

@@ -1,0 +1,137 @@
+import type {
+  AiActRole, AlgorithmType, AutomationLevel, ChangeKind, Hosting, ImpactAssessmentType, PublicationState, RiskLevel, Theme, ToolStatus, Visibility,
+} from './generated/graphql';
+
+/**
+ * French labels of the contract's enum values, for people (CLI tables, the catalogue page).
+ * Theme labels are the descriptions of the values in the schema; a test keeps them equal.
+ */
+export const THEME_LABELS: Record<Theme, string> = {
+  ADMINISTRATION: 'Administration générale',
+  CITIZEN_RELATIONS: 'Relation aux usagers',
+  SOCIAL_ACTION: 'Action sociale',
+  HEALTH: 'Santé',
+  EDUCATION: 'Éducation',
+  CHILDHOOD_YOUTH: 'Enfance et jeunesse',
+  CULTURE_SPORT: 'Culture et sport',
+  MOBILITY_TRANSPORT: 'Mobilité et transports',
+  ROADS_PUBLIC_SPACE: 'Voirie et espace public',
+  URBAN_PLANNING: 'Urbanisme',
+  HOUSING: 'Logement',
+  ENVIRONMENT: 'Environnement',
+  WASTE: 'Déchets',
+  WATER_SANITATION: 'Eau et assainissement',
+  ENERGY: 'Énergie',
+  PUBLIC_SAFETY: 'Sécurité et prévention',
+  ECONOMY_EMPLOYMENT: 'Économie et emploi',
+  TOURISM: 'Tourisme',
+  FINANCE_BUDGET: 'Finances et budget',
+  HUMAN_RESOURCES: 'Ressources humaines',
+  DIGITAL_IT: 'Numérique et systèmes d’information',
+  ELECTIONS_CIVIL_STATUS: 'Élections et état civil',
+};
+
+export const STATUS_LABELS: Record<ToolStatus, string> = {
+  PLANNED: 'En projet',
+  PILOT: 'Expérimentation',
+  OPERATIONAL: 'En service',
+  RETIRED: 'Arrêté',
+};
+
+export const RISK_LABELS: Record<RiskLevel, string> = {
+  MINIMAL: 'Risque minimal',
+  LIMITED: 'Risque limité',
+  HIGH: 'Haut risque',
+  UNACCEPTABLE: 'Risque inacceptable',
+};
+
+export const ALGORITHM_TYPE_LABELS: Record<AlgorithmType, string> = {
+  RULE_BASED: 'Système de règles',
+  MACHINE_LEARNING: 'Apprentissage automatique',
+  GENERATIVE_LLM: 'IA générative',
+  HYBRID: 'Hybride',
+};
+
+export const AI_ACT_ROLE_LABELS: Record<AiActRole, string> = {
+  PROVIDER: 'Fournisseur',
+  DEPLOYER: 'Déployeur',
+  IMPORTER: 'Importateur',
+  DISTRIBUTOR: 'Distributeur',
+};
+
+export const AUTOMATION_LABELS: Record<AutomationLevel, string> = {
+  INFORMATIVE: 'Information seule',
+  DECISION_SUPPORT: 'Aide à la décision',
+  PARTIALLY_AUTOMATED: 'Partiellement automatisé',
+  FULLY_AUTOMATED: 'Entièrement automatisé',
+};
+
+export const HOSTING_LABELS: Record<Hosting, string> = {
+  ON_PREMISES: 'Serveurs de la collectivité',
+  FRENCH_CLOUD: 'Cloud en France',
+  EU_CLOUD: 'Cloud dans l’Union européenne',
+  NON_EU_CLOUD: 'Cloud hors Union européenne',
+};
+
+export const STATE_LABELS: Record<PublicationState, string> = {
+  DRAFT: 'Brouillon',
+  PUBLISHED: 'Publié',
+  WITHDRAWN: 'Retiré',
+  ARCHIVED: 'Archivé',
+};
+
+export const VISIBILITY_LABELS: Record<Visibility, string> = {
+  PUBLIC: 'Public',
+  PARTNERS: 'Partenaires',
+};
+
+export const IMPACT_ASSESSMENT_LABELS: Record<ImpactAssessmentType, string> = {
+  DPIA: 'Analyse d’impact relative à la protection des données (AIPD)',
+  FRIA: 'Analyse d’impact sur les droits fondamentaux',
+  ALGORITHMIC_IMPACT: 'Analyse d’impact algorithmique',
+  OTHER: 'Autre analyse',
+};
+
+export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
+  PUBLISHED: 'Publication',
+  UPDATED: 'Mise à jour',
+  WITHDRAWN: 'Retrait',
+  ARCHIVED: 'Archivage',
+};
+
+/** Régions by INSEE code (COG), as the directory and the `region` filters write them. */
+export const REGION_NAMES: Record<string, string> = {
+  '01': 'Guadeloupe',
+  '02': 'Martinique',
+  '03': 'Guyane',
+  '04': 'La Réunion',
+  '06': 'Mayotte',
+  '11': 'Île-de-France',
+  '24': 'Centre-Val de Loire',
+  '27': 'Bourgogne-Franche-Comté',
+  '28': 'Normandie',
+  '32': 'Hauts-de-France',
+  '44': 'Grand Est',
+  '52': 'Pays de la Loire',
+  '53': 'Bretagne',
+  '75': 'Nouvelle-Aquitaine',
+  '76': 'Occitanie',
+  '84': 'Auvergne-Rhône-Alpes',
+  '93': 'Provence-Alpes-Côte d’Azur',
+  '94': 'Corse',
+};
+
+/** Every label table, by the name of its enum in the schema. */
+export const ENUM_LABELS = {
+  Theme: THEME_LABELS,
+  ToolStatus: STATUS_LABELS,
+  RiskLevel: RISK_LABELS,
+  AlgorithmType: ALGORITHM_TYPE_LABELS,
+  AiActRole: AI_ACT_ROLE_LABELS,
+  AutomationLevel: AUTOMATION_LABELS,
+  Hosting: HOSTING_LABELS,
+  PublicationState: STATE_LABELS,
+  Visibility: VISIBILITY_LABELS,
+  ImpactAssessmentType: IMPACT_ASSESSMENT_LABELS,
+  ChangeKind: CHANGE_KIND_LABELS,
+} as const;

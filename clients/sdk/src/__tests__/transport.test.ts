@@ -12,14 +12,14 @@ type Reply = { status?: number; json?: unknown; text?: string } | Error;
 /** A fetch that records every call and answers from a script (one reply per call, last one repeats). */
 function scriptedFetch(replies: Reply[] | ((call: Call, n: number) => Reply)) {
   const calls: Call[] = [];
-  const fetch = (async (url: string, init: RequestInit) => {
+  const fetch: typeof globalThis.fetch = (async (url: string, init: RequestInit) => {
     const call: Call = { url, headers: init.headers as Record<string, string>, body: JSON.parse(String(init.body)) };
     calls.push(call);
     const reply = typeof replies === 'function' ? replies(call, calls.length) : replies[Math.min(calls.length, replies.length) - 1];
     if (reply instanceof Error) throw reply;
     const text = reply.text ?? JSON.stringify(reply.json);
     return new Response(text, { status: reply.status ?? 200, headers: { 'content-type': 'application/json' } });
-  }) as unknown as typeof fetch;
+  }) as unknown as typeof globalThis.fetch;
   return { fetch, calls };
 }
 

@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import { RISK_LABELS, STATUS_LABELS, THEME_LABELS } from '@bibia/sdk';
+import type { CommandContext } from '../context';
+import { printJson, printTable, warnUnavailable } from '../output';
+import { regionText } from '../format';
+import { addFilterOptions, filterFrom, type FilterOptions } from './search';
+
+export function registerStats(program: Command, run: (cmd: Command, action: (ctx: CommandContext) => Promise<void>) => Promise<void>): void {
+  addFilterOptions(program.command('stats').description('Figures of the library: tools per theme, status, risk level and région.'))
+    .option('--search <text>', 'only tools matching this search')
+    .action((_o, cmd: Command) =>
+      run(cmd, async (ctx) => {
+        const o = cmd.opts<FilterOptions & { search?: string }>();
+        const { data: s, unavailableMembers } = await ctx.client.libraryStats(filterFrom(o.search, o));
+        warnUnavailable(ctx.io, unavailableMembers);
+        if (ctx.json) return printJson(ctx.io, { ...s, unavailableMembers });
+        ctx.io.stdout(`${s.toolCount} published tools from ${s.collectiviteCount} collectivités.\n\n`);
+        const section = (title: string, rows: { key: string; count: number }[], label: (k: string) => string) => {
+          ctx.io.stdout(`${title}\n`);
+          printTable(ctx.io, ['', 'Outils', ''], rows.map((r) => [label(r.key), r.count, bar(r.count, s.toolCount)]));
+          ctx.io.stdout('\n');
+        };
+        section('Par thème', s.byTheme, (k) => THEME_LABELS[k as keyof typeof THEME_LABELS] ?? k);
+        section('Par statut', s.byStatus, (k) => STATUS_LABELS[k as keyof typeof STATUS_LABELS] ?? k);
+        section('Par niveau de risque', s.byRiskLevel, (k) => RISK_LABELS[k as keyof typeof RISK_LABELS] ?? k);
+        section('Par région', s.byRegion, (k) => regionText(k) || 'inconnue');
+      }),
+    );
+}
+
+function bar(count: number, total: number): string {
+  return '█'.repeat(total ? Math.max(1, Math.round((count / total) * 25)) : 0);
+}

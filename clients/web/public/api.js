@@ -1,0 +1,69 @@
+// The page's GraphQL client: the operations of schema/operations (served by /catalogue/operations.js
+// with their sha256), automatic persisted queries, and partial results kept with the names of the
+// members that did not answer.
+import { OPERATIONS } from './operations.js';
+
+export class ApiError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+  }
+}
+
+const ENDPOINT = '/graphql';
+
+async function post(body) {
+  let res;
+  try {
+    res = await fetch(ENDPOINT, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError('NETWORK_ERROR', 'Le service ne répond pas. Vérifiez votre connexion puis réessayez.');
+  }
+  let json;
+  try {
+    json = await res.json();
+  } catch {
+    throw new ApiError('BAD_RESPONSE', `Réponse inattendue du service (HTTP ${res.status}).`);
+  }
+  if (!json || typeof json !== 'object') throw new ApiError('BAD_RESPONSE', `Réponse inattendue du service (HTTP ${res.status}).`);
+  return json;
+}
+
+/** Members named by MEMBER_UNAVAILABLE errors, once each. */
+function unavailableMembers(errors) {
+  const out = [];
+  for (const e of errors) {
+    const ext = e.extensions || {};
+    if (ext.code !== 'MEMBER_UNAVAILABLE') continue;
+    const siren = String(ext.siren || '');
+    if (out.some((m) => m.siren === siren)) continue;
+    out.push({ siren, name: typeof ext.member === 'string' ? ext.member : typeof ext.name === 'string' ? ext.name : '', message: e.message });
+  }
+  return out;
+}
+
+/**
+ * Runs an operation by name. Resolves to { data, unavailable } — `unavailable` lists the members
+ * whose data is missing — and rejects with an ApiError for any other error.
+ */
+export async function request(name, variables = {}) {
+  const op = OPERATIONS[name];
+  if (!op) throw new ApiError('BAD_OPERATION', `Opération inconnue : ${name}`);
+  const extensions = { persistedQuery: { version: 1, sha256Hash: op.hash } };
+  let json = await post({ operationName: name, variables, extensions });
+  const codes = (json.errors || []).map((e) => (e.extensions && e.extensions.code) || e.message);
+  if (codes.includes('PERSISTED_QUERY_NOT_FOUND') || codes.includes('PERSISTED_QUERY_NOT_SUPPORTED')) {
+    json = await post({ operationName: name, variables, query: op.query, ...(codes.includes('PERSISTED_QUERY_NOT_FOUND') ? { extensions } : {}) });
+  }
+  const errors = json.errors || [];
+  const other = errors.find((e) => !e.extensions || e.extensions.code !== 'MEMBER_UNAVAILABLE');
+  if (other) throw new ApiError((other.extensions && other.extensions.code) || 'GRAPHQL_ERROR', other.message);
+  if (json.data === null || json.data === undefined) {
+    throw new ApiError('MEMBER_UNAVAILABLE', 'Le registre concerné ne répond pas pour le moment.');
+  }
+  return { data: json.data, unavailable: unavailableMembers(errors) };
+}

@@ -1,0 +1,80 @@
+// BibIA catalogue page: hash routes (#/?q=…, #/outil/<id>, #/produit/<id>, #/collectivite/<siren>,
+// #/chiffres), one view shown at a time, focus moved to the view's heading on navigation.
+import { h, clear } from './dom.js';
+import { initSearch, showSearch, PARAMS } from './search.js';
+import { showTool, showProduct, showCollectivite } from './detail.js';
+import { showStats } from './stats.js';
+
+const VIEWS = ['search', 'tool', 'product', 'collectivite', 'stats'];
+const $ = (id) => document.getElementById(id);
+let lastSearch = '#/';
+let firstRoute = true;
+
+/** Names the members whose data is missing; `keep` adds to the current notice. */
+function showNotice(unavailable, keep = false) {
+  const notice = $('notice');
+  const known = keep ? JSON.parse(notice.dataset.sirens || '[]') : [];
+  const members = [...known, ...unavailable.filter((m) => !known.some((k) => k.siren === m.siren))];
+  notice.dataset.sirens = JSON.stringify(members);
+  clear(notice);
+  notice.hidden = members.length === 0;
+  if (!members.length) return;
+  notice.append(
+    h('p', { class: 'notice-title' }, 'Résultats incomplets'),
+    h('p', {}, members.length > 1 ? 'Ces registres membres n’ont pas répondu ; leurs outils manquent ci-dessous :' : 'Ce registre membre n’a pas répondu ; ses outils manquent ci-dessous :'),
+    h('ul', {}, members.map((m) => h('li', {}, m.name ? `${m.name} (SIREN ${m.siren})` : `SIREN ${m.siren}`))),
+  );
+}
+
+function navigate(params) {
+  const query = new URLSearchParams(Object.entries(params).filter(([k, v]) => PARAMS.includes(k) && v)).toString();
+  const hash = `#/${query ? `?${query}` : ''}`;
+  if (location.hash === hash) route();
+  else location.hash = hash;
+}
+
+function show(view) {
+  for (const v of VIEWS) $(`view-${v}`).hidden = v !== view;
+  for (const a of document.querySelectorAll('[data-nav]')) {
+    if (a.dataset.nav === view) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+  for (const back of document.querySelectorAll('[data-back]')) back.setAttribute('href', lastSearch);
+  // After the first load, move focus to the new view's heading so keyboard and screen-reader
+  // users land on what changed.
+  if (!firstRoute) $(`${view}-title`).focus();
+  firstRoute = false;
+}
+
+function route() {
+  const hash = location.hash || '#/';
+  const [path, query = ''] = hash.slice(1).split('?');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const ctx = { showNotice };
+  showNotice([]);
+  if (parts[0] === 'outil' && parts[1]) {
+    show('tool');
+    return showTool(parts[1], ctx);
+  }
+  if (parts[0] === 'produit' && parts[1]) {
+    show('product');
+    return showProduct(parts[1], ctx);
+  }
+  if (parts[0] === 'collectivite' && parts[1]) {
+    show('collectivite');
+    return showCollectivite(parts[1], ctx);
+  }
+  if (parts[0] === 'chiffres') {
+    show('stats');
+    document.title = 'La bibliothèque en chiffres — BibIA';
+    return showStats(ctx);
+  }
+  lastSearch = hash;
+  show('search');
+  document.title = 'BibIA — Bibliothèque d’IA territoriales';
+  return showSearch(Object.fromEntries(new URLSearchParams(query)));
+}
+
+initSearch({ navigate, showNotice });
+window.addEventListener('hashchange', route);
+route();

@@ -1,0 +1,198 @@
+// The tool, product and collectivité views.
+import { request } from './api.js';
+import { h, clear, fieldList, paragraphs } from './dom.js';
+import {
+  ALGORITHM_TYPE_LABELS, AI_ACT_ROLE_LABELS, AUTOMATION_LABELS, HOSTING_LABELS, IMPACT_ASSESSMENT_LABELS, VISIBILITY_LABELS, STATE_LABELS, KIND_LABELS,
+} from './labels.js';
+import { themeText, statusText, riskText, regionText, dateText, plural, collectiviteText } from './format.js';
+
+const $ = (id) => document.getElementById(id);
+
+/** A link only for http(s) addresses: the data is text, never a `javascript:` URL. */
+function externalLink(url, text) {
+  try {
+    const u = new URL(url);
+    if (u.protocol === 'https:' || u.protocol === 'http:') return h('a', { href: u.href, rel: 'noopener noreferrer' }, text || url);
+  } catch {
+    // not a URL: shown as text
+  }
+  return url;
+}
+
+function mailLink(email) {
+  return /^[^\s@<>()]+@[^\s@<>()]+$/.test(email) ? h('a', { href: `mailto:${email}` }, email) : email;
+}
+
+const yesNo = (b) => (b ? 'oui' : 'non');
+
+function section(title, ...content) {
+  const body = content.flat().filter(Boolean);
+  if (!body.length) return null;
+  return h('section', { class: 'block' }, h('h2', {}, title), body);
+}
+
+function textSection(title, text) {
+  return text && text.trim() ? section(title, paragraphs(text)) : null;
+}
+
+function collectiviteLink(c) {
+  return h('a', { href: `#/collectivite/${encodeURIComponent(c.siren)}` }, collectiviteText(c));
+}
+
+function failure(body, err) {
+  clear(body).append(h('p', { class: 'error', role: 'alert' }, err.message));
+}
+
+export async function showTool(id, { showNotice }) {
+  const title = $('tool-title');
+  const body = $('tool-body');
+  title.textContent = 'Chargement de l’outil…';
+  clear(body);
+  let result;
+  try {
+    result = await request('AiTool', { id });
+  } catch (err) {
+    title.textContent = 'Outil introuvable';
+    return failure(body, err);
+  }
+  showNotice(result.unavailable);
+  const t = result.data.aiTool;
+  if (!t) {
+    title.textContent = 'Outil introuvable';
+    const down = result.unavailable.length > 0;
+    body.append(h('p', { class: 'error', role: 'alert' }, down ? 'Le registre de la collectivité ne répond pas pour le moment.' : `Aucun outil n’a l’identifiant ${id}.`));
+    return;
+  }
+  title.textContent = t.name;
+  const c = t.collectivite;
+  const dates = [t.startDate && `depuis le ${dateText(t.startDate)}`, t.endDate && `jusqu’au ${dateText(t.endDate)}`].filter(Boolean).join(', ');
+  body.append(
+    h('p', { class: 'lead' }, t.summary),
+    section('En bref', fieldList([
+      ['Collectivité', collectiviteLink(c)],
+      ['Service', t.department],
+      ['Thèmes', t.themes.map(themeText).join(', ')],
+      ['Statut', `${statusText(t.status)}${dates ? ` (${dates})` : ''}`],
+      ['Type d’algorithme', ALGORITHM_TYPE_LABELS[t.algorithmType]],
+      ['Niveau de risque (AI Act)', riskText(t.riskLevel)],
+      ['Rôle de la collectivité (AI Act)', AI_ACT_ROLE_LABELS[t.aiActRole]],
+      ['Automatisation', AUTOMATION_LABELS[t.automationLevel]],
+      ['Décisions individuelles', `${yesNo(t.individualDecisions)}${t.decisionsPerYear ? ` (${t.decisionsPerYear.toLocaleString('fr-FR')} par an)` : ''}`],
+      ['Produit', t.product ? h('a', { href: `#/produit/${encodeURIComponent(t.product.id)}` }, t.product.name || t.product.id) : null],
+      ['Fournisseur', t.provider ? `${t.provider.name}${t.provider.siren ? ` (SIREN ${t.provider.siren})` : ''}` : null],
+      ['Hébergement', `${HOSTING_LABELS[t.hosting]}${t.hostingDetails ? ` — ${t.hostingDetails}` : ''}`],
+      ['Logiciel libre', yesNo(t.openSource)],
+      ['Code source', t.sourceCodeUrl ? externalLink(t.sourceCodeUrl) : null],
+      ['Licence', t.licence],
+      ['Contact', t.contactEmail ? mailLink(t.contactEmail) : null],
+      ['Page de l’outil', t.websiteUrl ? externalLink(t.websiteUrl) : null],
+    ])),
+    textSection('Fonctionnement', t.description),
+    textSection('Objectif', t.purpose),
+    textSection('Public concerné', t.affectedPublic),
+    textSection('Contrôle humain et recours', t.humanOversight),
+    textSection('Base légale', t.legalBasis),
+    section('Données utilisées', t.dataSources.length ? h('ul', {}, t.dataSources.map((d) =>
+      h('li', {}, h('strong', {}, d.name), d.personalData ? ' (données personnelles)' : '', d.description ? ` : ${d.description}` : '')))
+      : null),
+    section('Analyses d’impact', t.impactAssessments.length ? h('ul', {}, t.impactAssessments.map((a) =>
+      h('li', {}, IMPACT_ASSESSMENT_LABELS[a.type] || a.type, a.date ? `, ${dateText(a.date)}` : '', a.url ? [' — ', externalLink(a.url, 'document')] : '')))
+      : null),
+    reportsSection(t.practiceReports),
+    h('p', { class: 'meta' }, `${STATE_LABELS[t.state] || t.state}, version ${t.version}, mise à jour le ${dateText(t.updatedAt)}. Identifiant : `, h('code', {}, t.id)),
+  );
+}
+
+function reportsSection(reports) {
+  const heading = h('h2', {}, `Retours d’expérience (${reports.length})`);
+  if (!reports.length) return h('section', { class: 'block' }, heading, h('p', {}, 'Pas encore de retour d’expérience publié sur cet outil.'));
+  return h('section', { class: 'block reports' }, heading, reports.map((r) =>
+    h('article', { class: 'report' },
+      h('h3', {}, r.title),
+      h('p', { class: 'meta' }, `${dateText(r.reportDate)}${r.authorRole ? ` — ${r.authorRole}` : ''}${r.visibility === 'PARTNERS' ? ` — ${VISIBILITY_LABELS.PARTNERS}` : ''}`),
+      [
+        ['Contexte', r.context], ['Ce qui a été fait', r.whatWasDone], ['Résultats', r.results], ['Coûts', r.costs],
+        ['Enseignements', r.lessons], ['Éthique', r.ethics], ['Formation des agents', r.staffTraining],
+        ['Effets sur les emplois', r.jobImpact], ['Dialogue social', r.socialDialogue],
+      ].filter(([, text]) => text && text.trim()).map(([label, text]) => [h('h4', {}, label), paragraphs(text)]),
+      r.indicators.length ? [h('h4', {}, 'Indicateurs'), h('table', { class: 'indicators' },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Indicateur'), h('th', { scope: 'col' }, 'Valeur'))),
+        h('tbody', {}, r.indicators.map((i) => h('tr', {}, h('th', { scope: 'row' }, i.name), h('td', {}, `${i.value.toLocaleString('fr-FR')} ${i.unit}`.trim())))))] : null,
+      h('p', {}, `Représentants du personnel consultés : ${yesNo(r.staffConsulted)}.`),
+    )));
+}
+
+export async function showProduct(id, { showNotice }) {
+  const title = $('product-title');
+  const body = $('product-body');
+  title.textContent = 'Chargement du produit…';
+  clear(body);
+  let result;
+  try {
+    result = await request('AiProduct', { id });
+  } catch (err) {
+    title.textContent = 'Produit introuvable';
+    return failure(body, err);
+  }
+  showNotice(result.unavailable);
+  const p = result.data.aiProduct;
+  if (!p) {
+    title.textContent = 'Produit introuvable';
+    body.append(h('p', { class: 'error', role: 'alert' }, `Aucun produit n’a l’identifiant ${id} dans le catalogue partagé.`));
+    return;
+  }
+  title.textContent = p.name || p.id;
+  const deployments = [...p.deployments].sort((a, b) => collectiviteText(a.collectivite).localeCompare(collectiviteText(b.collectivite), 'fr'));
+  body.append(
+    fieldList([['Éditeur', p.vendor], ['Catégorie', p.category], ['Identifiant', h('code', {}, p.id)]]),
+    h('section', { class: 'block' },
+      h('h2', {}, `Collectivités qui l’utilisent (${new Set(deployments.map((d) => d.collectivite.siren)).size})`),
+      deployments.length
+        ? h('ul', { class: 'deployments' }, deployments.map((d) => h('li', {},
+          collectiviteLink(d.collectivite), ' : ', h('a', { href: `#/outil/${encodeURIComponent(d.id)}` }, d.name), ` — ${statusText(d.status)}`)))
+        : h('p', {}, 'Aucune collectivité membre ne déclare l’utiliser pour le moment.'),
+      h('p', {}, h('a', { href: `#/?product=${encodeURIComponent(p.id)}` }, 'Rechercher parmi ces outils')),
+    ),
+  );
+}
+
+export async function showCollectivite(siren, { showNotice }) {
+  const title = $('collectivite-title');
+  const body = $('collectivite-body');
+  title.textContent = 'Chargement de la collectivité…';
+  clear(body);
+  let result;
+  try {
+    result = await request('Collectivite', { siren });
+  } catch (err) {
+    title.textContent = 'Collectivité introuvable';
+    return failure(body, err);
+  }
+  showNotice(result.unavailable);
+  const c = result.data.collectivite;
+  if (!c) {
+    title.textContent = 'Collectivité introuvable';
+    body.append(h('p', { class: 'error', role: 'alert' }, `Aucune collectivité n’a le SIREN ${siren} dans l’annuaire.`));
+    return;
+  }
+  title.textContent = c.name || `SIREN ${c.siren}`;
+  const stats = c.registryStats;
+  const tools = c.aiTools ? c.aiTools.edges.map((e) => e.node) : [];
+  body.append(
+    fieldList([
+      ['Type', KIND_LABELS[c.kind] || c.kind],
+      ['Département', c.departement],
+      ['Région', regionText(c.region)],
+      ['Population', c.population ? c.population.toLocaleString('fr-FR') : null],
+      ['SIREN', c.siren],
+      ['Registre', stats ? `${plural(stats.toolCount, 'outil publié', 'outils publiés')}, ${plural(stats.reportCount, 'retour d’expérience', 'retours d’expérience')}` : 'registre indisponible'],
+    ]),
+    h('section', { class: 'block' },
+      h('h2', {}, 'Ses outils'),
+      tools.length
+        ? h('ul', {}, tools.map((t) => h('li', {}, h('a', { href: `#/outil/${encodeURIComponent(t.id)}` }, t.name), ` — ${statusText(t.status)}, ${riskText(t.riskLevel)}`)))
+        : h('p', {}, c.aiTools ? 'Aucun outil publié.' : 'Le registre de cette collectivité ne répond pas pour le moment.'),
+      c.aiTools && c.aiTools.pageInfo.hasNextPage ? h('p', {}, h('a', { href: `#/?siren=${encodeURIComponent(c.siren)}` }, 'Voir tous ses outils')) : null,
+    ),
+  );
+}

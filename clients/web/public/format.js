@@ -1,0 +1,23 @@
+import { THEME_LABELS, STATUS_LABELS, RISK_LABELS, REGION_NAMES } from './labels.js';
+
+export const themeText = (t) => THEME_LABELS[t] || t;
+export const statusText = (s) => STATUS_LABELS[s] || s;
+export const riskText = (r) => RISK_LABELS[r] || r;
+export const regionText = (code) => (code ? REGION_NAMES[code] || code : '');
+
+const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
+/** `2024-03-01` or an ISO date-time, in French. */
+export function dateText(value) {
+  if (!value) return '';
+  const d = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+  return Number.isNaN(d.getTime()) ? value : DATE.format(d);
+}
+
+export const plural = (n, one, many) => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
+
+/** « Arras (Pas-de-Calais, 62) » from what the directory knows. */
+export function collectiviteText(c) {
+  if (!c) return '';
+  const name = c.name || `SIREN ${c.siren}`;
+  return c.departement ? `${name} (${c.departement})` : name;
+}

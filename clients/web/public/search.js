@@ -1,0 +1,131 @@
+// The search view: the form, the filters, the results and "Plus de résultats".
+import { request } from './api.js';
+import { h, clear } from './dom.js';
+import { THEME_LABELS, RISK_LABELS, STATUS_LABELS, REGION_NAMES } from './labels.js';
+import { themeText, statusText, riskText, plural, collectiviteText } from './format.js';
+
+const PAGE_SIZE = 20;
+export const PARAMS = ['q', 'theme', 'risk', 'status', 'region', 'departement', 'product', 'siren'];
+
+const $ = (id) => document.getElementById(id);
+let state = { params: {}, after: null, shown: 0, total: 0, generation: 0 };
+let showNotice = () => {};
+
+function fillSelect(select, entries) {
+  for (const [value, label] of entries) select.append(h('option', { value }, label));
+}
+
+/** Products for the product filter, from the directory's catalogue (the filter stays usable without it). */
+async function loadProducts() {
+  try {
+    const { data } = await request('AiProducts', {});
+    const products = [...(data.aiProducts || [])].sort((a, b) => (a.name || a.id).localeCompare(b.name || b.id, 'fr'));
+    fillSelect($('f-product'), products.map((p) => [p.id, p.vendor ? `${p.name} (${p.vendor})` : p.name || p.id]));
+    const wanted = state.params.product;
+    if (wanted) $('f-product').value = wanted;
+  } catch {
+    // No catalogue: the select keeps "Tous les produits"; a product link still filters by id.
+  }
+}
+
+export function initSearch(options) {
+  showNotice = options.showNotice;
+  fillSelect($('f-theme'), Object.entries(THEME_LABELS).sort((a, b) => a[1].localeCompare(b[1], 'fr')));
+  fillSelect($('f-risk'), Object.entries(RISK_LABELS));
+  fillSelect($('f-status'), Object.entries(STATUS_LABELS));
+  fillSelect($('f-region'), Object.entries(REGION_NAMES).sort((a, b) => a[1].localeCompare(b[1], 'fr')));
+  loadProducts();
+  $('search-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const form = new FormData($('search-form'));
+    const params = {};
+    for (const name of PARAMS) {
+      const value = String(form.get(name) || state.params[name] || '').trim();
+      if (value && (name !== 'siren' || state.params.siren)) params[name] = value;
+    }
+    if (params.departement && !$('f-departement').checkValidity()) {
+      $('f-departement').focus();
+      $('f-departement').reportValidity();
+      return;
+    }
+    options.navigate(params);
+  });
+  $('search-form').addEventListener('reset', () => {
+    setTimeout(() => options.navigate({}), 0);
+  });
+  $('more').addEventListener('click', () => loadPage(false));
+}
+
+function toFilter(p) {
+  const filter = {};
+  if (p.q) filter.search = p.q;
+  if (p.theme) filter.themes = [p.theme];
+  if (p.risk) filter.riskLevels = [p.risk];
+  if (p.status) filter.statuses = [p.status];
+  if (p.region) filter.region = p.region;
+  if (p.departement) filter.departement = p.departement.toUpperCase();
+  if (p.product) filter.productId = p.product;
+  if (p.siren) filter.sirens = [p.siren];
+  return filter;
+}
+
+/** Shows the search view for these parameters (from the address), and runs the search. */
+export function showSearch(params) {
+  state = { params, after: null, shown: 0, total: 0, generation: state.generation + 1 };
+  $('q').value = params.q || '';
+  $('f-theme').value = params.theme || '';
+  $('f-risk').value = params.risk || '';
+  $('f-status').value = params.status || '';
+  $('f-region').value = params.region || '';
+  $('f-departement').value = params.departement || '';
+  $('f-product').value = params.product || '';
+  clear($('results'));
+  return loadPage(true);
+}
+
+function resultItem(tool, index) {
+  const titleId = `result-${index}`;
+  const c = tool.collectivite;
+  return h('li', { class: 'result' },
+    h('article', { 'aria-labelledby': titleId },
+      h('h3', { id: titleId }, h('a', { href: `#/outil/${encodeURIComponent(tool.id)}` }, tool.name)),
+      h('p', { class: 'meta' }, collectiviteText(c)),
+      h('p', { class: 'summary' }, tool.summary),
+      h('ul', { class: 'tags', 'aria-label': 'Caractéristiques' },
+        h('li', { class: `tag status status-${tool.status}` }, statusText(tool.status)),
+        h('li', { class: `tag risk risk-${tool.riskLevel}` }, riskText(tool.riskLevel)),
+        tool.themes.map((t) => h('li', { class: 'tag theme' }, themeText(t))),
+      ),
+    ),
+  );
+}
+
+async function loadPage(first) {
+  const generation = state.generation;
+  const count = $('result-count');
+  const more = $('more');
+  more.disabled = true;
+  if (first) count.textContent = 'Recherche en cours…';
+  try {
+    const { data, unavailable } = await request('SearchAiTools', { filter: toFilter(state.params), first: PAGE_SIZE, after: state.after });
+    if (generation !== state.generation) return;
+    showNotice(unavailable, !first);
+    const page = data.aiTools;
+    const list = $('results');
+    const start = state.shown;
+    page.edges.forEach((edge, i) => list.append(resultItem(edge.node, start + i)));
+    state.shown += page.edges.length;
+    state.total = page.totalCount;
+    state.after = page.pageInfo.endCursor;
+    more.hidden = !page.pageInfo.hasNextPage;
+    more.disabled = false;
+    count.textContent = state.total === 0
+      ? 'Aucun outil ne correspond à cette recherche.'
+      : `${plural(state.total, 'outil correspond', 'outils correspondent')} à la recherche ; ${plural(state.shown, 'affiché', 'affichés')}.`;
+    if (!first && page.edges.length) list.children[start].querySelector('a').focus();
+  } catch (err) {
+    if (generation !== state.generation) return;
+    more.disabled = false;
+    count.textContent = `La recherche a échoué : ${err.message}`;
+  }
+}

@@ -1,0 +1,119 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import * as sdk from '@bibia/sdk';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** Where the page's files are. */
+export const PUBLIC_DIR = path.join(__dirname, '..', 'public');
+
+/** Only our own origin, no inline code or style: the page needs nothing else. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "font-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+/**
+ * The query operations of schema/operations as the SDK sends them (same text, so the same APQ
+ * hash), for the page's `request(name, variables)`.
+ */
+export function operationsModule(): string {
+  const operations: Record<string, { query: string; hash: string }> = {};
+  for (const value of Object.values(sdk)) {
+    const doc = value as DocumentNode;
+    if (!doc || typeof doc !== 'object' || doc.kind !== 'Document') continue;
+    const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+    if (!op?.name || op.operation !== 'query') continue;
+    const query = print(doc);
+    operations[op.name.value] = { query, hash: crypto.createHash('sha256').update(query).digest('hex') };
+  }
+  return `// Generated from schema/operations by clients/web/src/catalogueRoutes.ts.\nexport const OPERATIONS = ${JSON.stringify(operations, null, 2)};\n`;
+}
+
+/** The French labels of the SDK, for the page. */
+export function labelsModule(): string {
+  const tables: Record<string, Record<string, string>> = {
+    THEME_LABELS: sdk.THEME_LABELS,
+    STATUS_LABELS: sdk.STATUS_LABELS,
+    RISK_LABELS: sdk.RISK_LABELS,
+    ALGORITHM_TYPE_LABELS: sdk.ALGORITHM_TYPE_LABELS,
+    AI_ACT_ROLE_LABELS: sdk.AI_ACT_ROLE_LABELS,
+    AUTOMATION_LABELS: sdk.AUTOMATION_LABELS,
+    HOSTING_LABELS: sdk.HOSTING_LABELS,
+    STATE_LABELS: sdk.STATE_LABELS,
+    VISIBILITY_LABELS: sdk.VISIBILITY_LABELS,
+    IMPACT_ASSESSMENT_LABELS: sdk.IMPACT_ASSESSMENT_LABELS,
+    KIND_LABELS: (sdk as Record<string, unknown>).KIND_LABELS as Record<string, string> ?? {},
+    REGION_NAMES: sdk.REGION_NAMES,
+  };
+  return `// Generated from @bibia/sdk labels by clients/web/src/catalogueRoutes.ts.\n${Object.entries(tables)
+    .map(([name, table]) => `export const ${name} = ${JSON.stringify(table, null, 2)};\n`)
+    .join('')}`;
+}
+
+function serve(body: string | Buffer, type: string): RouteHandler {
+  const etag = `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  return (req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Method not allowed');
+      return;
+    }
+    const headers = {
+      'content-type': type,
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'x-frame-options': 'DENY',
+      'cache-control': 'no-cache',
+      etag,
+    };
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { ...headers, 'content-length': Buffer.byteLength(body) });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+}
+
+/**
+ * The catalogue page's routes by URL path, for a server that also serves `/graphql` on the
+ * same origin (the page POSTs there): `/` is the page, its files are under `/catalogue/`.
+ * Files are read once, when this is called.
+ */
+export function catalogueRoutes(): Record<string, RouteHandler> {
+  const routes: Record<string, RouteHandler> = {};
+  for (const name of fs.readdirSync(PUBLIC_DIR)) {
+    const type = TYPES[path.extname(name)];
+    if (!type) continue;
+    const handler = serve(fs.readFileSync(path.join(PUBLIC_DIR, name)), type);
+    if (name === 'index.html') {
+      routes['/'] = handler;
+      routes['/index.html'] = handler;
+    } else routes[`/catalogue/${name}`] = handler;
+  }
+  routes['/catalogue/operations.js'] = serve(operationsModule(), TYPES['.js']);
+  routes['/catalogue/labels.js'] = serve(labelsModule(), TYPES['.js']);
+  routes['/favicon.ico'] = routes['/catalogue/icon.svg'];
+  return routes;
+}

@@ -1,0 +1,64 @@
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { Logger } from '@bibia/kit';
+import { parse } from 'graphql';
+import type { MemberDirectory } from '../members/MemberDirectory';
+import type { MemberTransport } from '../members/MemberTransport';
+import { analyseFetch } from '../routing/analyseFetch';
+import { routeEntities } from '../routing/routeEntities';
+import { routeMutation } from '../routing/routeMutation';
+import { routeQuery } from '../routing/routeQuery';
+import type { RoutedResponse, RoutingEnv } from '../routing/RoutingEnv';
+
+/**
+ * The `registry` subgraph as the set of members the directory lists: every fetch the query
+ * planner sends to `registry` is routed by key value to the members that own the data (see
+ * docs/architecture.md), and their answers are merged into one subgraph answer.
+ */
+export class MemberRoutingDataSource implements GraphQLDataSource {
+  constructor(
+    private readonly members: MemberDirectory,
+    private readonly transport: MemberTransport,
+    private readonly logger: Logger,
+  ) {}
+
+  async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+    if (!isIncomingOperation(options)) {
+      // Health checks of `registry` are the directory's business (it tracks every member).
+      return { data: { __typename: 'Query' } };
+    }
+    const { request, incomingRequestContext } = options;
+    const document = options.document ?? parse(request.query!);
+    const analysis = analyseFetch(document, request.variables, incomingRequestContext.schema, request.operationName);
+    const authorization = incomingRequestContext.request.http?.headers.get('authorization') || undefined;
+    const env: RoutingEnv = {
+      members: this.members,
+      send: (member, memberRequest, { forwardAuthorization, check }) =>
+        this.transport.send(member, memberRequest, {
+          authorization: forwardAuthorization ? authorization : undefined,
+          // A caller with a token may see drafts: never share its answers through the cache.
+          cacheable: analysis.kind === 'query' && !authorization,
+          check,
+        }),
+    };
+    let routed: RoutedResponse;
+    if (analysis.kind === 'mutation') {
+      routed = await routeMutation(env, analysis, document, request.operationName);
+    } else if (analysis.kind === 'query' && analysis.rootFields.length === 1 && analysis.rootFields[0].name === '_entities') {
+      routed = await routeEntities(env, analysis, { query: request.query!, variables: analysis.variables, operationName: request.operationName });
+    } else if (analysis.kind === 'query') {
+      routed = await routeQuery(env, analysis, document, request.operationName);
+    } else {
+      this.logger.error({ kind: analysis.kind }, 'unsupported operation sent to the registry members');
+      return { errors: [{ message: 'Subscriptions are not supported across member registries', extensions: { code: 'BAD_USER_INPUT' } }] };
+    }
+    return routed.errors.length ? { data: routed.data, errors: routed.errors } : { data: routed.data };
+  }
+}
+
+type IncomingOperationOptions = Extract<GraphQLDataSourceProcessOptions, { incomingRequestContext: unknown }>;
+
+/** Apollo Gateway does not export its request-kind enum; its value for client operations. */
+export function isIncomingOperation(options: GraphQLDataSourceProcessOptions): options is IncomingOperationOptions {
+  return (options.kind as string) === 'incoming operation';
+}

@@ -1,0 +1,151 @@
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { createLogger, listenHttp, type Logger, type RunningHttpServer } from '@bibia/kit';
+import { createSharedCache } from './cache/createSharedCache';
+import { loadConfig, type GatewayConfig } from './config';
+import { AuthorizationForwardingDataSource } from './datasources/AuthorizationForwardingDataSource';
+import { MemberRoutingDataSource } from './datasources/MemberRoutingDataSource';
+import { gatewayRoutes } from './http/gatewayRoutes';
+import { queryLimitsPlugin } from './limits/queryLimitsPlugin';
+import { HealthReporter } from './members/HealthReporter';
+import { MemberDirectory } from './members/MemberDirectory';
+import { MemberTransport } from './members/MemberTransport';
+import { createMetrics, type GatewayMetrics } from './metrics/createMetrics';
+import { metricsPlugin } from './metrics/metricsPlugin';
+import { supergraphFromFile } from './supergraph/supergraphFromFile';
+
+export { loadConfig, DEFAULT_CONFIG, type GatewayConfig } from './config';
+export { composeSupergraph, composeSubgraphs, type SubgraphSource, type CompositionOutcome } from './compose/composeSupergraph';
+export { MemberDirectory } from './members/MemberDirectory';
+export type { MemberInfo } from './routing/owners';
+
+/** The name of the contract subgraph in the supergraph: routed to the members. */
+export const REGISTRY_SUBGRAPH = 'registry';
+
+export interface GatewayOptions {
+  logger?: Logger;
+}
+
+export interface RunningGateway extends RunningHttpServer {
+  apollo: ApolloServer;
+  gateway: ApolloGateway;
+  /** The member list, when member routing is on (`directoryUrl`). */
+  members?: MemberDirectory;
+  metrics: GatewayMetrics;
+  /** Where the APQ and response caches live. */
+  cacheKind: 'redis' | 'memory';
+  /** Why the gateway is not ready yet (empty when ready), as `/ready` reports it. */
+  notReadyBecause(): string[];
+}
+
+/**
+ * Starts a gateway: the supergraph file (reloaded when it changes), member routing when a
+ * directory is configured, limits, persisted queries, caches, metrics, served over HTTP.
+ * Nothing starts on import; tests pass `port: 0`.
+ */
+export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<RunningGateway> {
+  const logger = options.logger ?? createLogger('gateway');
+  const metrics = createMetrics({ defaultMetrics: !process.env.JEST_WORKER_ID });
+  const shared = createSharedCache({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix, logger });
+
+  let members: MemberDirectory | undefined;
+  let routing: MemberRoutingDataSource | undefined;
+  if (config.directoryUrl) {
+    members = new MemberDirectory({ directoryUrl: config.directoryUrl, refreshMs: config.memberRefreshMs, timeoutMs: config.memberTimeoutMs, logger });
+    const health = new HealthReporter({
+      directoryUrl: config.directoryUrl,
+      adminToken: config.hubAdminToken,
+      minIntervalMs: config.healthReportIntervalMs,
+      timeoutMs: config.memberTimeoutMs,
+      logger,
+    });
+    const transport = new MemberTransport({ timeoutMs: config.memberTimeoutMs, metrics, health, cache: shared.cache, cacheTtlMs: config.responseCacheTtlMs, logger });
+    routing = new MemberRoutingDataSource(members, transport, logger);
+  }
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: supergraphFromFile(config.supergraphFile, logger),
+    logger,
+    buildService: ({ name, url }): GraphQLDataSource => {
+      if (name === REGISTRY_SUBGRAPH && routing) return routing;
+      if (name === REGISTRY_SUBGRAPH) return new AuthorizationForwardingDataSource({ url });
+      return new RemoteGraphQLDataSource({ url });
+    },
+  });
+  let schemaLoaded = false;
+  gateway.onSchemaLoadOrUpdate(() => {
+    schemaLoaded = true;
+  });
+
+  const apollo = new ApolloServer({
+    gateway,
+    logger,
+    cache: shared.cache,
+    persistedQueries: { ttl: config.apqTtlSeconds },
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(config), metricsPlugin(metrics)],
+  });
+
+  try {
+    await Promise.all([apollo.start(), members?.start()]);
+  } catch (err) {
+    members?.stop();
+    await shared.close();
+    throw err;
+  }
+  const notReadyBecause = () => {
+    const reasons: string[] = [];
+    if (!schemaLoaded) reasons.push('no supergraph loaded');
+    if (members && !members.loaded) reasons.push('the member list has not been read from the directory yet');
+    return reasons;
+  };
+  let http: RunningHttpServer;
+  try {
+    http = await listenHttp({
+      apollo,
+      port: config.port,
+      host: config.host,
+      maxBodyBytes: config.maxBodyBytes,
+      context: async () => ({}),
+      routes: gatewayRoutes({ notReadyBecause }, metrics.registry),
+    });
+  } catch (err) {
+    members?.stop();
+    await apollo.stop();
+    await shared.close();
+    throw err;
+  }
+  logger.info({ url: http.graphqlUrl, memberRouting: Boolean(members), cache: shared.kind }, 'gateway listening');
+  return {
+    ...http,
+    apollo,
+    gateway,
+    members,
+    metrics,
+    cacheKind: shared.kind,
+    notReadyBecause,
+    close: async () => {
+      members?.stop();
+      await http.close();
+      await apollo.stop();
+      await shared.close();
+    },
+  };
+}
+
+/** Entry point for people: configuration from the environment, stops cleanly on Ctrl-C. */
+export async function main(overrides: Partial<GatewayConfig> = {}): Promise<RunningGateway> {
+  const config = loadConfig(overrides);
+  const running = await createGateway(config);
+  console.log(`BibIA gateway: ${running.graphqlUrl}${config.directoryUrl ? ` (members from ${config.directoryUrl})` : ''}`);
+  const stop = () => {
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return running;
+}

@@ -1,0 +1,104 @@
+import { isValidSiren, type Logger } from '@bibia/kit';
+import type { MemberInfo } from '../routing/owners';
+import { MEMBERS_QUERY, parseMembers } from './readMembers';
+
+/** Options of {@link MemberDirectory}. */
+export interface MemberDirectoryOptions {
+  /** GraphQL URL of the hub directory. */
+  directoryUrl: string;
+  /** Period of the background refresh. */
+  refreshMs: number;
+  /** Timeout of one directory read. */
+  timeoutMs: number;
+  /** Shortest interval between two reads asked for by requests naming an unknown SIREN. @default 250 */
+  onDemandIntervalMs?: number;
+  logger: Logger;
+}
+
+/**
+ * The live set of members, read from the directory: in the background every `refreshMs`, and at
+ * once when a request names a SIREN the gateway does not know (so a member admitted at runtime is
+ * queried without a restart). When the directory cannot be read, the last known list is kept.
+ */
+export class MemberDirectory {
+  private members: MemberInfo[] = [];
+  private bySiren = new Map<string, MemberInfo>();
+  private inFlight: Promise<void> | null = null;
+  private lastOnDemand = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  /** Whether the list was read at least once (the gateway is ready then). */
+  loaded = false;
+
+  constructor(private readonly options: MemberDirectoryOptions) {}
+
+  /** Starts the background refresh; resolves after the first attempt (successful or not). */
+  async start(): Promise<void> {
+    this.timer = setInterval(() => void this.refresh(), this.options.refreshMs);
+    this.timer.unref();
+    await this.refresh();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  list(): MemberInfo[] {
+    return this.members;
+  }
+
+  get(siren: string): MemberInfo | undefined {
+    return this.bySiren.get(siren);
+  }
+
+  /** Reads the list again (one read at a time: callers share the one in flight). */
+  refresh(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    this.inFlight ??= this.read().finally(() => {
+      this.inFlight = null;
+    });
+    return this.inFlight;
+  }
+
+  /**
+   * Makes sure the list is fresh enough for a request naming these SIRENs: reads the directory
+   * again if one of them is a valid SIREN the gateway does not know (rate-limited, so requests
+   * naming strangers cannot flood the directory).
+   */
+  async ensureKnown(sirens: Iterable<string>): Promise<void> {
+    for (const siren of sirens) {
+      if (this.bySiren.has(siren) || !isValidSiren(siren)) continue;
+      if (this.inFlight) return this.inFlight;
+      const now = Date.now();
+      if (now - this.lastOnDemand < (this.options.onDemandIntervalMs ?? 250)) return;
+      this.lastOnDemand = now;
+      return this.refresh();
+    }
+  }
+
+  private async read(): Promise<void> {
+    try {
+      const res = await fetch(this.options.directoryUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ query: MEMBERS_QUERY }),
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+      const members = parseMembers(await res.json().catch(() => null));
+      this.setMembers(members);
+    } catch (err) {
+      this.options.logger.warn({ err: (err as Error).message, directory: this.options.directoryUrl }, 'could not read the member list; keeping the last one');
+    }
+  }
+
+  private setMembers(members: MemberInfo[]): void {
+    const before = new Set(this.bySiren.keys());
+    this.members = members;
+    this.bySiren = new Map(members.map((m) => [m.siren, m]));
+    const added = members.filter((m) => !before.has(m.siren)).map((m) => m.siren);
+    const removed = [...before].filter((s) => !this.bySiren.has(s));
+    if (added.length || removed.length || !this.loaded) this.options.logger.info({ count: members.length, added, removed }, 'member list updated');
+    this.loaded = true;
+  }
+}

@@ -1,0 +1,43 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** The gateway's Prometheus metrics, on a registry of its own (several gateways can share a process in tests). */
+export interface GatewayMetrics {
+  registry: Registry;
+  /** GraphQL requests served, by operation type and outcome (`success`, `partial`, `error`). */
+  requests: Counter<'operation' | 'outcome'>;
+  requestDuration: Histogram<'operation'>;
+  /** Requests sent to members, by member SIREN. */
+  memberRequests: Counter<'siren'>;
+  /** Member requests that failed, by SIREN and reason (timeout, unreachable, http, invalid answer). */
+  memberErrors: Counter<'siren' | 'reason'>;
+  memberDuration: Histogram<'siren'>;
+  /** Member answers served from the response cache. */
+  memberCacheHits: Counter<'siren'>;
+}
+
+export function createMetrics(options: { defaultMetrics?: boolean } = {}): GatewayMetrics {
+  const registry = new Registry();
+  if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'bibia_gateway_' });
+  const registers = [registry];
+  return {
+    registry,
+    requests: new Counter({ name: 'bibia_gateway_requests_total', help: 'GraphQL requests served by the gateway', labelNames: ['operation', 'outcome'], registers }),
+    requestDuration: new Histogram({
+      name: 'bibia_gateway_request_duration_seconds',
+      help: 'Time to serve a GraphQL request',
+      labelNames: ['operation'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    }),
+    memberRequests: new Counter({ name: 'bibia_member_requests_total', help: 'Requests sent to member registries', labelNames: ['siren'], registers }),
+    memberErrors: new Counter({ name: 'bibia_member_errors_total', help: 'Member requests that failed (no usable answer)', labelNames: ['siren', 'reason'], registers }),
+    memberDuration: new Histogram({
+      name: 'bibia_member_request_duration_seconds',
+      help: 'Latency of member registries',
+      labelNames: ['siren'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    }),
+    memberCacheHits: new Counter({ name: 'bibia_member_cache_hits_total', help: 'Member answers served from the response cache', labelNames: ['siren'], registers }),
+  };
+}

@@ -1,0 +1,118 @@
+import type { DocumentNode, GraphQLFormattedError } from 'graphql';
+import type { FetchAnalysis, RootField } from './analyseFetch';
+import { checkFieldAnswer } from './checkAnswer';
+import { memberQuery } from './memberDocument';
+import { mergeRootField, type FieldAnswer } from './mergeRootField';
+import { membersConcerned, ownerOfArguments, sirenNamedByFilter, sirenOfId, type MemberInfo, type OwnerFilter } from './owners';
+import { fromMember, type RoutedResponse, type RoutingEnv } from './RoutingEnv';
+
+interface FieldTargets {
+  members: MemberInfo[];
+  /** The member the client named explicitly (owner argument, or a one-SIREN filter). */
+  named?: string;
+}
+
+/**
+ * A root query fetch: each root field goes to the members it can concern (its owner when an
+ * argument names one, else the members its filter can match), each member gets one request with
+ * its fields, and the answers are merged per field.
+ */
+export async function routeQuery(env: RoutingEnv, analysis: FetchAnalysis, document: DocumentNode, operationName?: string | null): Promise<RoutedResponse> {
+  const fields = analysis.rootFields;
+  await env.members.ensureKnown(fields.flatMap(sirensNamed));
+  const all = env.members.list();
+  const targets = new Map<RootField, FieldTargets>(fields.map((f) => [f, targetsOf(f, all, env)]));
+
+  const perMember = new Map<string, { member: MemberInfo; fields: RootField[]; forwardAuthorization: boolean }>();
+  for (const field of fields) {
+    const t = targets.get(field)!;
+    for (const member of t.members) {
+      const entry = perMember.get(member.siren) ?? { member, fields: [], forwardAuthorization: false };
+      entry.fields.push(field);
+      entry.forwardAuthorization ||= t.named === member.siren;
+      perMember.set(member.siren, entry);
+    }
+  }
+  const calls = [...perMember.values()];
+  const results = await Promise.all(
+    calls.map((call) =>
+      env.send(
+        call.member,
+        { query: memberQuery(document, analysis, call.fields), variables: analysis.variables, operationName },
+        {
+          forwardAuthorization: call.forwardAuthorization,
+          check: (data, hasErrors) => firstProblem(call.fields.map((f) => checkFieldAnswer(f, data, analysis.fragments, hasErrors))),
+        },
+      ),
+    ),
+  );
+
+  const data: Record<string, unknown> = {};
+  const errors: GraphQLFormattedError[] = [];
+  const answersOf = new Map<RootField, Array<FieldAnswer & { call: number }>>(fields.map((f) => [f, []]));
+  results.forEach((result, c) => {
+    if (!result.ok) {
+      errors.push(result.error);
+      return;
+    }
+    for (const field of calls[c].fields) answersOf.get(field)!.push({ value: result.data[field.key], call: c });
+  });
+  const edgeIndexOf = new Map<string, (call: number, index: number) => number | undefined>();
+  for (const field of fields) {
+    if (field.kind === 'typename') {
+      data[field.key] = 'Query';
+      continue;
+    }
+    const answers = answersOf.get(field)!;
+    const merged = mergeRootField(field, answers, analysis.fragments);
+    data[field.key] = merged.value;
+    if (merged.edgeIndex) {
+      const edgeIndex = merged.edgeIndex;
+      edgeIndexOf.set(field.key, (call, index) => edgeIndex(answers.findIndex((a) => a.call === call), index));
+    }
+  }
+  results.forEach((result, c) => {
+    if (!result.ok) return;
+    for (const e of result.errors) errors.push(fromMember(e, calls[c].member, (path) => movePath(path, edgeIndexOf, c)));
+  });
+  return { data, errors };
+}
+
+function targetsOf(field: RootField, all: MemberInfo[], env: RoutingEnv): FieldTargets {
+  if (field.kind === 'typename') return { members: [] };
+  const owner = ownerOfArguments(field.args);
+  if (owner !== undefined) {
+    const member = owner === null ? undefined : env.members.get(owner);
+    return { members: member ? [member] : [], named: member?.siren };
+  }
+  const filter = field.args.filter as OwnerFilter | undefined;
+  return { members: membersConcerned(all, filter), named: sirenNamedByFilter(filter) };
+}
+
+/** SIRENs a root field names, so that an unknown one triggers a directory read. */
+function sirensNamed(field: RootField): string[] {
+  const out: string[] = [];
+  const owner = ownerOfArguments(field.args);
+  if (owner) out.push(owner);
+  const filter = field.args.filter as OwnerFilter | undefined;
+  if (filter && Array.isArray(filter.sirens)) out.push(...filter.sirens.filter((s): s is string => typeof s === 'string'));
+  const toolOwner = filter ? sirenOfId(filter.toolId) : null;
+  if (toolOwner) out.push(toolOwner);
+  return out;
+}
+
+/** Member paths index the member's own edges: move them to the merged page (or cut them short). */
+function movePath(
+  path: ReadonlyArray<string | number>,
+  edgeIndexOf: Map<string, (call: number, index: number) => number | undefined>,
+  call: number,
+): ReadonlyArray<string | number> {
+  const edgeIndex = edgeIndexOf.get(String(path[0]));
+  if (!edgeIndex || typeof path[2] !== 'number') return path;
+  const moved = edgeIndex(call, path[2]);
+  return moved === undefined ? [path[0]] : [path[0], path[1], moved, ...path.slice(3)];
+}
+
+function firstProblem(problems: Array<string | null>): string | null {
+  return problems.find((p) => p !== null) ?? null;
+}

@@ -68,7 +68,9 @@ export function unavailableMembersOf(errors: GraphQLErrorJson[]): UnavailableMem
     if (e.extensions?.code !== MEMBER_UNAVAILABLE) continue;
     const siren = String(e.extensions.siren ?? '');
     if (bySiren.has(siren)) continue;
-    const name = typeof e.extensions.name === 'string' ? e.extensions.name : undefined;
+    // The gateway names the member in `extensions.member`; `name` is accepted too.
+    const raw = e.extensions.member ?? e.extensions.name;
+    const name = typeof raw === 'string' && raw ? raw : undefined;
     bySiren.set(siren, { siren, ...(name ? { name } : {}), message: e.message });
   }
   return [...bySiren.values()];

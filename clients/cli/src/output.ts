@@ -46,9 +46,19 @@ export function printJson(io: CliIO, value: unknown): void {
   io.stdout(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+const REASONS: Record<string, string> = {
+  timeout: 'did not answer in time',
+  unreachable: 'could not be reached',
+  http: 'answered with an HTTP error',
+  'invalid answer': 'answered something that is not GraphQL',
+};
+
 /** Partial results: say which members are missing, on stderr so that stdout stays clean. */
 export function warnUnavailable(io: CliIO, members: UnavailableMember[]): void {
   if (!members.length) return;
   io.stderr(`warning: ${members.length} member registr${members.length > 1 ? 'ies' : 'y'} did not answer; the results below are incomplete:\n`);
-  for (const m of members) io.stderr(`  - ${m.siren}${m.name ? ` ${m.name}` : ''}: ${m.message}\n`);
+  for (const m of members) {
+    const why = (m.reason && REASONS[m.reason]) ?? m.message;
+    io.stderr(`  - ${m.name ? `${m.name} (SIREN ${m.siren})` : `SIREN ${m.siren}`}: ${why}\n`);
+  }
 }

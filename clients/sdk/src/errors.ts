@@ -24,6 +24,8 @@ export interface UnavailableMember {
   name?: string;
   /** What the hub said. */
   message: string;
+  /** Why, when the hub says: `timeout`, `unreachable`, `http`, `invalid answer`. */
+  reason?: string;
 }
 
 /**
@@ -71,7 +73,8 @@ export function unavailableMembersOf(errors: GraphQLErrorJson[]): UnavailableMem
     // The gateway names the member in `extensions.member`; `name` is accepted too.
     const raw = e.extensions.member ?? e.extensions.name;
     const name = typeof raw === 'string' && raw ? raw : undefined;
-    bySiren.set(siren, { siren, ...(name ? { name } : {}), message: e.message });
+    const reason = typeof e.extensions.reason === 'string' ? e.extensions.reason : undefined;
+    bySiren.set(siren, { siren, ...(name ? { name } : {}), message: e.message, ...(reason ? { reason } : {}) });
   }
   return [...bySiren.values()];
 }

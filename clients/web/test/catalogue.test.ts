@@ -1,0 +1,139 @@
+import type { Browser, Page } from 'playwright-core';
+import { CONTENT_SECURITY_POLICY, createWebServer, type WebServer } from '../src';
+import { describeInBrowser, launchChromium, snapshot, watch } from './browser';
+import { startEndpoint } from '../../cli/test/testEndpoint';
+
+describeInBrowser('catalogue page in Chromium', () => {
+  let env: Awaited<ReturnType<typeof startEndpoint>>;
+  let web: WebServer;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+
+  beforeAll(async () => {
+    env = await startEndpoint();
+    web = await createWebServer({ gatewayUrl: env.endpoint });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+    await env?.stop();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: 'fr-FR' });
+    problems = watch(page, web.url);
+  });
+  afterEach(async () => {
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  const results = () => page.locator('#results > li');
+  const count = () => page.locator('#result-count');
+
+  it('serves the page with a strict Content-Security-Policy and the right types', async () => {
+    const res = await fetch(`${web.url}/`);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).toMatch(/^default-src 'self'/);
+    for (const [file, type] of [['app.js', 'text/javascript; charset=utf-8'], ['style.css', 'text/css; charset=utf-8'], ['operations.js', 'text/javascript; charset=utf-8']]) {
+      const r = await fetch(`${web.url}/catalogue/${file}`);
+      expect([file, r.status, r.headers.get('content-type'), r.headers.get('content-security-policy')]).toEqual([file, 200, type, CONTENT_SECURITY_POLICY]);
+    }
+  });
+
+  it('searches the library and announces the number of results', async () => {
+    await page.goto(`${web.url}/`);
+    await expect(count().textContent()).resolves.toBeDefined();
+    await page.waitForFunction(() => /correspond/.test(document.getElementById('result-count')!.textContent ?? ''));
+    await snapshot(page, '01-home');
+    expect(await count().getAttribute('aria-live')).toBe('polite');
+
+    await page.getByLabel('Mots recherchés').fill('courrier');
+    await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+    await page.waitForFunction(() => /^1 outil correspond/.test(document.getElementById('result-count')!.textContent ?? ''));
+    expect(await results().count()).toBe(1);
+    expect(await results().first().getByRole('heading').textContent()).toBe('Tri et orientation du courrier entrant');
+    await snapshot(page, '02-search-courrier');
+  });
+
+  it('filters by theme and risk level, with labelled controls', async () => {
+    await page.goto(`${web.url}/`);
+    await page.getByLabel('Thème').selectOption({ label: 'Relation aux usagers' });
+    await page.getByLabel('Niveau de risque (AI Act)').selectOption({ label: 'Risque limité' });
+    await page.getByRole('button', { name: 'Appliquer les filtres' }).click();
+    await page.waitForURL(/theme=CITIZEN_RELATIONS/);
+    await page.waitForFunction(() => /correspond/.test(document.getElementById('result-count')!.textContent ?? ''));
+    const n = await results().count();
+    expect(n).toBeGreaterThan(0);
+    for (let i = 0; i < n; i++) {
+      const tags = await results().nth(i).locator('.tag').allTextContents();
+      expect(tags).toEqual(expect.arrayContaining(['Relation aux usagers', 'Risque limité']));
+    }
+    await snapshot(page, '03-filters');
+  });
+
+  it('opens a tool with the keyboard: fields, practice reports, collectivité; focus on its title', async () => {
+    await page.goto(`${web.url}/#/?q=courrier`);
+    await page.waitForFunction(() => /^1 outil/.test(document.getElementById('result-count')!.textContent ?? ''));
+    await results().first().getByRole('link').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/outil\//);
+    const title = page.locator('#tool-title');
+    await page.waitForFunction(() => document.getElementById('tool-title')!.textContent === 'Tri et orientation du courrier entrant');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tool-title');
+    expect(await title.textContent()).toBe('Tri et orientation du courrier entrant');
+    const body = page.locator('#tool-body');
+    await expect(body.getByRole('heading', { name: /Retours d’expérience \([1-9]/ }).count()).resolves.toBe(1);
+    const field = (label: string) => body.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('+ dd').textContent();
+    expect(await field('Niveau de risque \\(AI Act\\)')).toBe('Risque limité');
+    expect(await field('Collectivité')).toContain(env.siren);
+    await snapshot(page, '04-tool');
+    await page.getByRole('link', { name: '← Retour aux résultats' }).click();
+    await page.waitForURL(/#\/\?q=courrier/);
+  });
+
+  it('shows texts as text, never as markup', async () => {
+    const mutation = `mutation($siren: String!, $input: AiToolInput!) { createAiTool(siren: $siren, input: $input) { id } }`;
+    const input = {
+      name: '<img src=x onerror="document.title=1">Outil piège',
+      summary: '<script>alert(1)</script> résumé',
+      themes: ['ADMINISTRATION'], status: 'PILOT', algorithmType: 'RULE_BASED', riskLevel: 'MINIMAL', hosting: 'ON_PREMISES',
+    };
+    const created = await (await fetch(env.endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${env.token}` }, body: JSON.stringify({ query: mutation, variables: { siren: env.siren, input } }) })).json();
+    const id = created.data.createAiTool.id;
+    await fetch(env.endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${env.token}` }, body: JSON.stringify({ query: 'mutation($id: ID!) { publishAiTool(id: $id) { id } }', variables: { id } }) });
+    await page.goto(`${web.url}/#/?q=piège`);
+    await page.waitForFunction(() => /^1 outil/.test(document.getElementById('result-count')!.textContent ?? ''));
+    expect(await results().first().getByRole('heading').textContent()).toBe(input.name);
+    expect(await page.locator('#results img, #results script').count()).toBe(0);
+    await snapshot(page, '05-text-not-markup');
+  });
+
+  it('loads more results with "Plus de résultats" and moves focus to the first new one', async () => {
+    await page.goto(`${web.url}/`);
+    await page.waitForFunction(() => /correspond/.test(document.getElementById('result-count')!.textContent ?? ''));
+    const total = Number((await count().textContent())!.match(/^(\d+)/)![1]);
+    const more = page.getByRole('button', { name: 'Plus de résultats' });
+    if (total <= 20) {
+      expect(await more.isHidden()).toBe(true);
+      return;
+    }
+    expect(await results().count()).toBe(20);
+    await more.click();
+    await page.waitForFunction(() => document.querySelectorAll('#results > li').length > 20);
+    expect(await page.evaluate(() => document.activeElement?.closest('li') === document.querySelectorAll('#results > li')[20])).toBe(true);
+    await snapshot(page, '06-more-results');
+  });
+
+  it('draws the charts of the library', async () => {
+    await page.goto(`${web.url}/#/chiffres`);
+    await page.waitForFunction(() => /outils? publiés? par/.test(document.getElementById('stats-summary')!.textContent ?? ''));
+    for (const caption of ['Outils par thème', 'Outils par statut', 'Outils par région']) {
+      const figure = page.locator('figure', { has: page.locator('figcaption', { hasText: caption }) });
+      expect(await figure.locator('tbody tr').count()).toBeGreaterThan(0);
+    }
+    await snapshot(page, '07-charts');
+  });
+});

@@ -3,6 +3,8 @@ import { CONTENT_SECURITY_POLICY, createWebServer, type WebServer } from '../src
 import { describeInBrowser, launchChromium, snapshot, watch } from './browser';
 import { startEndpoint } from '../../cli/test/testEndpoint';
 
+// Functions given to page.waitForFunction/evaluate run in the browser, where `globalThis` is the
+// window (this project's TypeScript has no DOM types).
 describeInBrowser('catalogue page in Chromium', () => {
   let env: Awaited<ReturnType<typeof startEndpoint>>;
   let web: WebServer;
@@ -46,13 +48,13 @@ describeInBrowser('catalogue page in Chromium', () => {
   it('searches the library and announces the number of results', async () => {
     await page.goto(`${web.url}/`);
     await expect(count().textContent()).resolves.toBeDefined();
-    await page.waitForFunction(() => /correspond/.test(document.getElementById('result-count')!.textContent ?? ''));
+    await page.waitForFunction(() => /correspond/.test((globalThis as any).document.getElementById('result-count')!.textContent ?? ''));
     await snapshot(page, '01-home');
     expect(await count().getAttribute('aria-live')).toBe('polite');
 
     await page.getByLabel('Mots recherchés').fill('courrier');
     await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
-    await page.waitForFunction(() => /^1 outil correspond/.test(document.getElementById('result-count')!.textContent ?? ''));
+    await page.waitForFunction(() => /^1 outil correspond/.test((globalThis as any).document.getElementById('result-count')!.textContent ?? ''));
     expect(await results().count()).toBe(1);
     expect(await results().first().getByRole('heading').textContent()).toBe('Tri et orientation du courrier entrant');
     await snapshot(page, '02-search-courrier');
@@ -64,7 +66,7 @@ describeInBrowser('catalogue page in Chromium', () => {
     await page.getByLabel('Niveau de risque (AI Act)').selectOption({ label: 'Risque limité' });
     await page.getByRole('button', { name: 'Appliquer les filtres' }).click();
     await page.waitForURL(/theme=CITIZEN_RELATIONS/);
-    await page.waitForFunction(() => /correspond/.test(document.getElementById('result-count')!.textContent ?? ''));
+    await page.waitForFunction(() => /correspond/.test((globalThis as any).document.getElementById('result-count')!.textContent ?? ''));
     const n = await results().count();
     expect(n).toBeGreaterThan(0);
     for (let i = 0; i < n; i++) {
@@ -76,13 +78,13 @@ describeInBrowser('catalogue page in Chromium', () => {
 
   it('opens a tool with the keyboard: fields, practice reports, collectivité; focus on its title', async () => {
     await page.goto(`${web.url}/#/?q=courrier`);
-    await page.waitForFunction(() => /^1 outil/.test(document.getElementById('result-count')!.textContent ?? ''));
+    await page.waitForFunction(() => /^1 outil/.test((globalThis as any).document.getElementById('result-count')!.textContent ?? ''));
     await results().first().getByRole('link').focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(/#\/outil\//);
     const title = page.locator('#tool-title');
-    await page.waitForFunction(() => document.getElementById('tool-title')!.textContent === 'Tri et orientation du courrier entrant');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tool-title');
+    await page.waitForFunction(() => (globalThis as any).document.getElementById('tool-title')!.textContent === 'Tri et orientation du courrier entrant');
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe('tool-title');
     expect(await title.textContent()).toBe('Tri et orientation du courrier entrant');
     const body = page.locator('#tool-body');
     await expect(body.getByRole('heading', { name: /Retours d’expérience \([1-9]/ }).count()).resolves.toBe(1);
@@ -97,15 +99,15 @@ describeInBrowser('catalogue page in Chromium', () => {
   it('shows texts as text, never as markup', async () => {
     const mutation = `mutation($siren: String!, $input: AiToolInput!) { createAiTool(siren: $siren, input: $input) { id } }`;
     const input = {
-      name: '<img src=x onerror="document.title=1">Outil piège',
+      name: '<img src=x onerror="(globalThis as any).document.title=1">Outil piège',
       summary: '<script>alert(1)</script> résumé',
       themes: ['ADMINISTRATION'], status: 'PILOT', algorithmType: 'RULE_BASED', riskLevel: 'MINIMAL', hosting: 'ON_PREMISES',
     };
-    const created = await (await fetch(env.endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${env.token}` }, body: JSON.stringify({ query: mutation, variables: { siren: env.siren, input } }) })).json();
+    const created: any = await (await fetch(env.endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${env.token}` }, body: JSON.stringify({ query: mutation, variables: { siren: env.siren, input } }) })).json();
     const id = created.data.createAiTool.id;
     await fetch(env.endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${env.token}` }, body: JSON.stringify({ query: 'mutation($id: ID!) { publishAiTool(id: $id) { id } }', variables: { id } }) });
     await page.goto(`${web.url}/#/?q=piège`);
-    await page.waitForFunction(() => /^1 outil/.test(document.getElementById('result-count')!.textContent ?? ''));
+    await page.waitForFunction(() => /^1 outil/.test((globalThis as any).document.getElementById('result-count')!.textContent ?? ''));
     expect(await results().first().getByRole('heading').textContent()).toBe(input.name);
     expect(await page.locator('#results img, #results script').count()).toBe(0);
     await snapshot(page, '05-text-not-markup');
@@ -113,7 +115,7 @@ describeInBrowser('catalogue page in Chromium', () => {
 
   it('loads more results with "Plus de résultats" and moves focus to the first new one', async () => {
     await page.goto(`${web.url}/`);
-    await page.waitForFunction(() => /correspond/.test(document.getElementById('result-count')!.textContent ?? ''));
+    await page.waitForFunction(() => /correspond/.test((globalThis as any).document.getElementById('result-count')!.textContent ?? ''));
     const total = Number((await count().textContent())!.match(/^(\d+)/)![1]);
     const more = page.getByRole('button', { name: 'Plus de résultats' });
     if (total <= 20) {
@@ -122,14 +124,14 @@ describeInBrowser('catalogue page in Chromium', () => {
     }
     expect(await results().count()).toBe(20);
     await more.click();
-    await page.waitForFunction(() => document.querySelectorAll('#results > li').length > 20);
-    expect(await page.evaluate(() => document.activeElement?.closest('li') === document.querySelectorAll('#results > li')[20])).toBe(true);
+    await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('#results > li').length > 20);
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.closest('li') === (globalThis as any).document.querySelectorAll('#results > li')[20])).toBe(true);
     await snapshot(page, '06-more-results');
   });
 
   it('draws the charts of the library', async () => {
     await page.goto(`${web.url}/#/chiffres`);
-    await page.waitForFunction(() => /outils? publiés? par/.test(document.getElementById('stats-summary')!.textContent ?? ''));
+    await page.waitForFunction(() => /outils? publiés? par/.test((globalThis as any).document.getElementById('stats-summary')!.textContent ?? ''));
     for (const caption of ['Outils par thème', 'Outils par statut', 'Outils par région']) {
       const figure = page.locator('figure', { has: page.locator('figcaption', { hasText: caption }) });
       expect(await figure.locator('tbody tr').count()).toBeGreaterThan(0);

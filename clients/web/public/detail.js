@@ -64,6 +64,7 @@ export async function showTool(id, { showNotice }) {
     return;
   }
   title.textContent = t.name;
+  document.title = `${t.name} — BibIA`;
   const c = t.collectivite;
   const dates = [t.startDate && `depuis le ${dateText(t.startDate)}`, t.endDate && `jusqu’au ${dateText(t.endDate)}`].filter(Boolean).join(', ');
   body.append(

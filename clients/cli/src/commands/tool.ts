@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import {
+  BibiaError,
   AI_ACT_ROLE_LABELS, ALGORITHM_TYPE_LABELS, AUTOMATION_LABELS, HOSTING_LABELS, IMPACT_ASSESSMENT_LABELS, STATE_LABELS, VISIBILITY_LABELS,
   type AiToolQuery,
 } from '@bibia/sdk';
 import type { CommandContext } from '../context';
-import { notFound } from '../errors';
+import { CliError, ExitCode, notFound } from '../errors';
 import { printJson, printRecord, warnUnavailable } from '../output';
 import { riskText, statusText, themesText } from '../format';
 import { collectiviteText } from './search';
@@ -18,12 +19,15 @@ export function registerTool(program: Command, run: (cmd: Command, action: (ctx:
     .argument('<id>', 'tool id, <siren>:<slug> (e.g. 216200410:tri-courrier-entrant)')
     .action((id: string, _o, cmd: Command) =>
       run(cmd, async (ctx) => {
-        const { data, unavailableMembers } = await ctx.client.aiTool({ id });
+        const { data, unavailableMembers } = await ctx.client.aiTool({ id }).catch((err) => {
+          if (err instanceof BibiaError && err.code === 'BAD_USER_INPUT') throw notFound(`no tool with id ${id}: ids look like <siren>:<slug>, e.g. 216200410:tri-courrier-entrant`);
+          throw err;
+        });
         warnUnavailable(ctx.io, unavailableMembers);
         const tool = data.aiTool;
         if (!tool) {
-          const down = unavailableMembers.some((m) => id.startsWith(`${m.siren}:`));
-          throw notFound(down ? `no answer for tool ${id}: its registry is unavailable` : `no tool with id ${id}`);
+          if (unavailableMembers.some((m) => id.startsWith(`${m.siren}:`))) throw new CliError(`no answer for tool ${id}: its registry is unavailable`, ExitCode.ERROR);
+          throw notFound(`no tool with id ${id}`);
         }
         if (ctx.json) return printJson(ctx.io, { tool, unavailableMembers });
         printTool(ctx, tool);

@@ -50,10 +50,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const shared = createSharedCache({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix, logger });
 
   let members: MemberDirectory | undefined;
+  let health: HealthReporter | undefined;
   let routing: MemberRoutingDataSource | undefined;
   if (config.directoryUrl) {
     members = new MemberDirectory({ directoryUrl: config.directoryUrl, refreshMs: config.memberRefreshMs, timeoutMs: config.memberTimeoutMs, logger });
-    const health = new HealthReporter({
+    health = new HealthReporter({
       directoryUrl: config.directoryUrl,
       adminToken: config.hubAdminToken,
       minIntervalMs: config.healthReportIntervalMs,
@@ -129,6 +130,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       members?.stop();
       await http.close();
       await apollo.stop();
+      await health?.flush();
       await shared.close();
     },
   };

@@ -26,6 +26,7 @@ export const RECORD_MEMBER_HEALTH = /* GraphQL */ `
  */
 export class HealthReporter {
   private last = new Map<string, { reachable: boolean; at: number }>();
+  private pending = new Set<Promise<void>>();
 
   constructor(private readonly options: HealthReporterOptions) {}
 
@@ -36,7 +37,13 @@ export class HealthReporter {
     const now = Date.now();
     if (previous && previous.reachable === reachable && now - previous.at < this.options.minIntervalMs) return;
     this.last.set(member.siren, { reachable, at: now });
-    void this.send(member.siren, reachable);
+    const sending = this.send(member.siren, reachable).finally(() => this.pending.delete(sending));
+    this.pending.add(sending);
+  }
+
+  /** Waits for the reports in flight (at shutdown). */
+  async flush(): Promise<void> {
+    await Promise.all([...this.pending]);
   }
 
   private async send(siren: string, reachable: boolean): Promise<void> {

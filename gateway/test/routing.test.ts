@@ -168,6 +168,11 @@ describe('entities', () => {
     const { body } = await stack.gql(`query($s: String!) { collectivite(siren: $s) { name toolCount aiTools(first: 1) { totalCount } } }`, { s: SIRENS.beauvais });
     expect(body).toEqual({ data: { collectivite: { name: 'Beauvais', toolCount: null, aiTools: null } } });
     expect(stack.members.every((m) => m.received.length === 0)).toBe(true);
+    // Known not to be a member until the next periodic refresh: no directory read per request.
+    const reads = stack.directory.memberReads();
+    await new Promise((r) => setTimeout(r, 300));
+    await stack.gql(`query($s: String!) { collectivite(siren: $s) { toolCount } }`, { s: SIRENS.beauvais });
+    expect(stack.directory.memberReads()).toBe(reads);
   });
 
   it('asks every member about hub-owned products and concatenates the deployments', async () => {

@@ -25,6 +25,8 @@ export class MemberDirectory {
   private bySiren = new Map<string, MemberInfo>();
   private inFlight: Promise<void> | null = null;
   private lastOnDemand = 0;
+  /** SIRENs of entity owners found not to be members, until a time (see `ensureKnown`). */
+  private notMembers = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
   /** Whether the list was read at least once (the gateway is ready then). */
@@ -65,15 +67,26 @@ export class MemberDirectory {
    * Makes sure the list is fresh enough for a request naming these SIRENs: reads the directory
    * again if one of them is a valid SIREN the gateway does not know (rate-limited, so requests
    * naming strangers cannot flood the directory).
+   *
+   * With `rememberUnknown` (entity owners, which come from the directory's own data, e.g. every
+   * collectivité of a national list, members or not), a SIREN still unknown after a read is not
+   * looked up again before the next periodic refresh: such lists would otherwise wait for a
+   * directory read on every request.
    */
-  async ensureKnown(sirens: Iterable<string>): Promise<void> {
-    for (const siren of sirens) {
-      if (this.bySiren.has(siren) || !isValidSiren(siren)) continue;
-      if (this.inFlight) return this.inFlight;
-      const now = Date.now();
-      if (now - this.lastOnDemand < (this.options.onDemandIntervalMs ?? 250)) return;
-      this.lastOnDemand = now;
-      return this.refresh();
+  async ensureKnown(sirens: Iterable<string>, options: { rememberUnknown?: boolean } = {}): Promise<void> {
+    const now = Date.now();
+    const unknown = [...sirens].filter((s) => !this.bySiren.has(s) && isValidSiren(s) && !(options.rememberUnknown && (this.notMembers.get(s) ?? 0) > now));
+    if (unknown.length === 0) return;
+    // Within the rate limit, the list read moments ago is taken as fresh.
+    const fresh = !this.inFlight && now - this.lastOnDemand < (this.options.onDemandIntervalMs ?? 250);
+    if (!fresh) {
+      if (!this.inFlight) this.lastOnDemand = now;
+      await this.refresh();
+    }
+    if (options.rememberUnknown) {
+      if (this.notMembers.size > 10_000) this.notMembers.clear();
+      const until = Date.now() + this.options.refreshMs;
+      for (const s of unknown) if (!this.bySiren.has(s)) this.notMembers.set(s, until);
     }
   }
 
@@ -96,6 +109,7 @@ export class MemberDirectory {
     const before = new Set(this.bySiren.keys());
     this.members = members;
     this.bySiren = new Map(members.map((m) => [m.siren, m]));
+    this.notMembers.clear();
     const added = members.filter((m) => !before.has(m.siren)).map((m) => m.siren);
     const removed = [...before].filter((s) => !this.bySiren.has(s));
     if (added.length || removed.length || !this.loaded) this.options.logger.info({ count: members.length, added, removed }, 'member list updated');

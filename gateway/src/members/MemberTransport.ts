@@ -46,6 +46,9 @@ export interface MemberTransportOptions {
  * only; failures and recoveries are reported to the directory and counted in the metrics.
  */
 export class MemberTransport {
+  /** Last warning logged per member: a member down under load must not flood the log. */
+  private lastWarning = new Map<string, number>();
+
   constructor(private readonly options: MemberTransportOptions) {}
 
   async send(member: MemberInfo, request: MemberRequest, options: SendOptions): Promise<MemberResult> {
@@ -75,7 +78,11 @@ export class MemberTransport {
   private fail(member: MemberInfo, failure: MemberFailure, detail: string): MemberResult {
     this.options.metrics.memberErrors.inc({ siren: member.siren, reason: failure });
     this.options.health?.report(member, false);
-    this.options.logger.warn({ siren: member.siren, url: member.url, failure, detail }, 'member request failed');
+    const now = Date.now();
+    if (now - (this.lastWarning.get(member.siren) ?? 0) > 5000) {
+      this.lastWarning.set(member.siren, now);
+      this.options.logger.warn({ siren: member.siren, url: member.url, failure, detail }, 'member request failed (further failures of this member logged at most every 5 s)');
+    }
     return { ok: false, error: memberUnavailable(member, failure, failure === 'timeout' ? `${this.options.timeoutMs} ms` : undefined) };
   }
 

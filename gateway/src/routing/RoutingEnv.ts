@@ -7,8 +7,8 @@ export interface RoutingEnv {
   members: {
     list(): MemberInfo[];
     get(siren: string): MemberInfo | undefined;
-    /** Refreshes the member list when one of these SIRENs is unknown. */
-    ensureKnown(sirens: Iterable<string>): Promise<void>;
+    /** Refreshes the member list when one of these SIRENs is unknown (see `MemberDirectory`). */
+    ensureKnown(sirens: Iterable<string>, options?: { rememberUnknown?: boolean }): Promise<void>;
   };
   /** Sends one request to one member; `forwardAuthorization` lets the caller's token go with it. */
   send(member: MemberInfo, request: MemberRequest, options: { forwardAuthorization: boolean; check: AnswerCheck }): Promise<MemberResult>;

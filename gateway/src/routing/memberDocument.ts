@@ -8,7 +8,13 @@ export const CURSOR_ALIAS = `${ALIAS_PREFIX}cursor`;
 export const PAGE_INFO_ALIAS = `${ALIAS_PREFIX}pageInfo`;
 export const TOTAL_COUNT_ALIAS = `${ALIAS_PREFIX}totalCount`;
 
-const cache = new WeakMap<DocumentNode, Map<string, string>>();
+/** A member's query and the variables it declares. */
+export interface MemberQuery {
+  query: string;
+  variableNames: string[];
+}
+
+const cache = new WeakMap<DocumentNode, Map<string, MemberQuery>>();
 
 /**
  * The query one member gets for a fetch: only the root fields that concern it, and, in every
@@ -16,16 +22,25 @@ const cache = new WeakMap<DocumentNode, Map<string, string>>();
  * `__bibia_` aliases, whatever the client selected. Unused variables and fragments are dropped so
  * the member's validation accepts it. Cached per fetch document.
  */
-export function memberQuery(document: DocumentNode, analysis: FetchAnalysis, fields: RootField[]): string {
+export function memberQuery(document: DocumentNode, analysis: FetchAnalysis, fields: RootField[]): MemberQuery {
   const connections = fields.filter((f) => f.kind === 'connection');
   const cacheKey = `${fields.map((f) => f.key).join(',')}|${connections.map((f) => `${f.key}:${pageFieldFlags(f)}`).join(',')}`;
   let perDocument = cache.get(document);
   if (!perDocument) cache.set(document, (perDocument = new Map()));
   const cached = perDocument.get(cacheKey);
   if (cached) return cached;
-  const query = stripIgnoredCharacters(print(buildMemberDocument(analysis, new Set(fields.map((f) => f.key)), new Map(connections.map((f) => [f.key, f])))));
-  perDocument.set(cacheKey, query);
-  return query;
+  const built = buildMemberDocument(analysis, new Set(fields.map((f) => f.key)), new Map(connections.map((f) => [f.key, f])));
+  const operation = built.definitions[0] as OperationDefinitionNode;
+  const result = { query: stripIgnoredCharacters(print(built)), variableNames: (operation.variableDefinitions ?? []).map((v) => v.variable.name.value) };
+  perDocument.set(cacheKey, result);
+  return result;
+}
+
+/** The variables a member query declares, from the fetch's. */
+export function variablesFor(memberQuery: MemberQuery, variables: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of memberQuery.variableNames) if (variables[name] !== undefined) out[name] = variables[name];
+  return out;
 }
 
 function pageFieldFlags(f: RootField): string {

@@ -15,7 +15,7 @@ import type { GraphQLFormattedError } from 'graphql';
 export async function routeEntities(env: RoutingEnv, analysis: FetchAnalysis, request: MemberRequest): Promise<RoutedResponse> {
   const representations = analysis.variables.representations;
   if (!Array.isArray(representations)) return { data: { _entities: [] }, errors: [] };
-  await env.members.ensureKnown(ownersNamed(representations));
+  await env.members.ensureKnown(ownersNamed(representations), { rememberUnknown: true });
   const groups = groupRepresentations(representations, (siren) => env.members.get(siren) !== undefined);
   const calls: Array<{ member: MemberInfo; indexes: number[] }> = [];
   for (const member of env.members.list()) {

@@ -1,7 +1,7 @@
 import type { DocumentNode, GraphQLFormattedError } from 'graphql';
 import type { FetchAnalysis, RootField } from './analyseFetch';
 import { checkFieldAnswer } from './checkAnswer';
-import { memberQuery } from './memberDocument';
+import { memberQuery, variablesFor } from './memberDocument';
 import { ownerOfArguments, type MemberInfo } from './owners';
 import { fromMember, type RoutedResponse, type RoutingEnv } from './RoutingEnv';
 import { fieldError } from '../errors';
@@ -35,9 +35,10 @@ export async function routeMutation(env: RoutingEnv, analysis: FetchAnalysis, do
   }
 
   for (const { member, fields } of groups) {
+    const q = memberQuery(document, analysis, fields);
     const result = await env.send(
       member,
-      { query: memberQuery(document, analysis, fields), variables: analysis.variables, operationName },
+      { query: q.query, variables: variablesFor(q, analysis.variables), operationName },
       {
         forwardAuthorization: true,
         check: (d, hasErrors) => fields.map((f) => checkFieldAnswer(f, d, analysis.fragments, hasErrors)).find((p) => p !== null) ?? null,

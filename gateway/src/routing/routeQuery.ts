@@ -1,7 +1,7 @@
 import type { DocumentNode, GraphQLFormattedError } from 'graphql';
 import type { FetchAnalysis, RootField } from './analyseFetch';
 import { checkFieldAnswer } from './checkAnswer';
-import { memberQuery } from './memberDocument';
+import { memberQuery, variablesFor } from './memberDocument';
 import { mergeRootField, type FieldAnswer } from './mergeRootField';
 import { membersConcerned, ownerOfArguments, sirenNamedByFilter, sirenOfId, type MemberInfo, type OwnerFilter } from './owners';
 import { fromMember, type RoutedResponse, type RoutingEnv } from './RoutingEnv';
@@ -35,16 +35,17 @@ export async function routeQuery(env: RoutingEnv, analysis: FetchAnalysis, docum
   }
   const calls = [...perMember.values()];
   const results = await Promise.all(
-    calls.map((call) =>
-      env.send(
+    calls.map((call) => {
+      const q = memberQuery(document, analysis, call.fields);
+      return env.send(
         call.member,
-        { query: memberQuery(document, analysis, call.fields), variables: analysis.variables, operationName },
+        { query: q.query, variables: variablesFor(q, analysis.variables), operationName },
         {
           forwardAuthorization: call.forwardAuthorization,
           check: (data, hasErrors) => firstProblem(call.fields.map((f) => checkFieldAnswer(f, data, analysis.fragments, hasErrors))),
         },
-      ),
-    ),
+      );
+    }),
   );
 
   const data: Record<string, unknown> = {};

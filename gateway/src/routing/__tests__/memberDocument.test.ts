@@ -53,10 +53,11 @@ describe('memberQuery', () => {
     fragment U on Tool { name }`);
     const a = analyseFetch(doc, { id: '1:x' }, schema);
     const q = memberQuery(doc, a, [a.rootFields[0]]);
-    expect(q).toBe(
+    expect(q.variableNames).toEqual(['f']);
+    expect(q.query).toBe(
       'query Q($f:Filter){aiTools(filter:$f){edges{node{...T}}__bibia_edges:edges{__bibia_cursor:cursor}__bibia_pageInfo:pageInfo{hasNextPage endCursor}__bibia_totalCount:totalCount}}fragment T on Tool{id}',
     );
-    expect(memberQuery(doc, a, [a.rootFields[1]])).toBe('query Q($id:ID!){aiTool(id:$id){...U}}fragment U on Tool{name}');
+    expect(memberQuery(doc, a, [a.rootFields[1]]).query).toBe('query Q($id:ID!){aiTool(id:$id){...U}}fragment U on Tool{name}');
     // Cached per document and field set.
     expect(memberQuery(doc, a, [a.rootFields[0]])).toBe(q);
   });

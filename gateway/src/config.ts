@@ -1,4 +1,5 @@
 import { getEnvNum, getEnvStr } from '@bibia/kit';
+import { defaultSupergraphFile } from './paths';
 
 /**
  * Configuration of the gateway. `loadConfig()` reads the environment once; `createGateway` takes
@@ -47,7 +48,7 @@ export interface GatewayConfig {
 export const DEFAULT_CONFIG: GatewayConfig = {
   port: 4000,
   host: '127.0.0.1',
-  supergraphFile: 'schema/supergraph.graphql',
+  supergraphFile: defaultSupergraphFile(),
   redisKeyPrefix: 'bibia:gateway:',
   memberTimeoutMs: 3000,
   memberRefreshMs: 5000,

@@ -46,7 +46,7 @@ export interface RunningGateway extends RunningHttpServer {
  */
 export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger('gateway');
-  const metrics = createMetrics({ defaultMetrics: !process.env.JEST_WORKER_ID });
+  const metrics = createMetrics();
   const shared = createSharedCache({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix, logger });
 
   let members: MemberDirectory | undefined;

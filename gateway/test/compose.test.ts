@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { composeSupergraph, REPO_ROOT } from '../src/compose/composeSupergraph';
+import { composeSupergraph } from '../src/compose/composeSupergraph';
+import { REPO_ROOT } from '../src/paths';
 import { readRoverConfig } from '../src/compose/readRoverConfig';
 import { runComposeCli } from '../src/compose/runComposeCli';
 import { DIRECTORY_SDL } from './fixtures/fixtureDirectory';

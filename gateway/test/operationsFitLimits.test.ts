@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildSchema, parse, validate, type OperationDefinitionNode } from 'graphql';
-import { REPO_ROOT } from '../src/compose/composeSupergraph';
+import { REPO_ROOT } from '../src/paths';
 import { DEFAULT_CONFIG } from '../src/config';
 import { costLimitRule } from '../src/limits/costLimitRule';
 import { depthLimitRule } from '../src/limits/depthLimitRule';

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { defaultRoverConfig } from '../paths';
 import { readRoverConfig } from './readRoverConfig';
 
 /** A subgraph to compose: its name, where the gateway reaches it, and its SDL. */
@@ -50,15 +51,4 @@ export function composeSupergraph(configFile: string = defaultRoverConfig()): Co
     return { ok: false, errors: missing.map((s) => `[${s.name}] schema file not found: ${path.relative(process.cwd(), s.schemaFile)}`) };
   }
   return composeSubgraphs(config.subgraphs.map((s) => ({ name: s.name, url: s.routingUrl, sdl: fs.readFileSync(s.schemaFile, 'utf8') })));
-}
-
-/** The repository root (this file is gateway/src/compose/). */
-export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-
-export function defaultRoverConfig(): string {
-  return path.join(REPO_ROOT, 'rover.yaml');
-}
-
-export function defaultSupergraphFile(): string {
-  return path.join(REPO_ROOT, 'schema', 'supergraph.graphql');
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { composeSupergraph, defaultRoverConfig, defaultSupergraphFile } from './composeSupergraph';
+import { defaultRoverConfig, defaultSupergraphFile } from '../paths';
+import { composeSupergraph } from './composeSupergraph';
 
 export interface ComposeCliIo {
   out: (line: string) => void;

@@ -15,6 +15,7 @@ export interface GatewayMetrics {
   memberCacheHits: Counter<'siren'>;
 }
 
+/** Creates the metrics; with `defaultMetrics` (default true), the process metrics too (CPU, memory, event loop). */
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): GatewayMetrics {
   const registry = new Registry();
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'bibia_gateway_' });

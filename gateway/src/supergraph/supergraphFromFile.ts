@@ -11,6 +11,7 @@ import type { Logger } from '@bibia/kit';
  */
 export function supergraphFromFile(file: string, logger: Logger, debounceMs = 50): SupergraphSdlHook {
   return async ({ update }) => {
+    if (!fs.existsSync(file)) throw new Error(`Supergraph file ${file} not found: compose it with \`npm run compose\` (or set SUPERGRAPH_FILE)`);
     let current = fs.readFileSync(file, 'utf8');
     let timer: NodeJS.Timeout | undefined;
     const reload = () => {

@@ -1,0 +1,21 @@
+import { Field, InputType } from 'type-graphql';
+import { Hosting } from '../shared/hosting';
+import { ProductCategory } from './aiProduct';
+
+@InputType({ description: 'Narrows `aiProducts`; all given fields must match (AND).' })
+export class AiProductFilter {
+  @Field(() => ProductCategory, { nullable: true, description: 'Only this category.' })
+  category?: ProductCategory | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only open-source products; false: only the others.' })
+  openSource?: boolean | null;
+
+  @Field(() => Hosting, { nullable: true, description: 'Only products that can be hosted this way.' })
+  hosting?: Hosting | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Words the name, vendor or id must contain, ignoring case, accents and punctuation.',
+  })
+  search?: string | null;
+}

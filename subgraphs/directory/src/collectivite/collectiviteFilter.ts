@@ -1,0 +1,27 @@
+import { Field, InputType } from 'type-graphql';
+import { MembershipStatus } from '../membership/membership';
+import { CollectiviteKind } from './collectivite';
+
+@InputType({ description: 'Narrows `collectivites`; all given fields must match (AND).' })
+export class CollectiviteFilter {
+  @Field(() => CollectiviteKind, { nullable: true, description: 'Only this kind.' })
+  kind?: CollectiviteKind | null;
+
+  @Field(() => String, { nullable: true, description: 'Only collectivités of this département code, e.g. "62".' })
+  departement?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only collectivités of this région code, e.g. "32".' })
+  region?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only members of BibIA; false: only non-members.' })
+  memberOnly?: boolean | null;
+
+  @Field(() => MembershipStatus, { nullable: true, description: 'Only members in this status (implies members only).' })
+  memberStatus?: MembershipStatus | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Words the name must contain, ignoring case, accents and punctuation ("bethune bruay" finds "Béthune-Bruay").',
+  })
+  search?: string | null;
+}

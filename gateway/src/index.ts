@@ -1,7 +1,7 @@
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createLogger, listenHttp, type Logger, type RunningHttpServer } from '@bibia/kit';
+import { createLogger, listenHttp, type Logger, type RouteHandler, type RunningHttpServer } from '@bibia/kit';
 import { createSharedCache } from './cache/createSharedCache';
 import { loadConfig, type GatewayConfig } from './config';
 import { AuthorizationForwardingDataSource } from './datasources/AuthorizationForwardingDataSource';
@@ -25,6 +25,8 @@ export const REGISTRY_SUBGRAPH = 'registry';
 
 export interface GatewayOptions {
   logger?: Logger;
+  /** More HTTP routes served beside `/graphql` (e.g. the catalogue page at `/`). */
+  routes?: Record<string, RouteHandler>;
 }
 
 export interface RunningGateway extends RunningHttpServer {
@@ -109,7 +111,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       host: config.host,
       maxBodyBytes: config.maxBodyBytes,
       context: async () => ({}),
-      routes: gatewayRoutes({ notReadyBecause }, metrics.registry),
+      routes: { ...options.routes, ...gatewayRoutes({ notReadyBecause }, metrics.registry) },
     });
   } catch (err) {
     members?.stop();

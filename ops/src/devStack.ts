@@ -1,0 +1,45 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { getEnvNum, getEnvStr } from '@bibia/kit';
+import { DEMO_MEMBERS, REPO_ROOT, SUPERGRAPH_FILE, startStack } from './startStack';
+
+/**
+ * `npm start`: the directory, the three demo member registries (each its own embedded database,
+ * seeded on first start) and the gateway, on fixed ports; data kept in `.data/`.
+ */
+export async function main(): Promise<void> {
+  if (!fs.existsSync(SUPERGRAPH_FILE)) throw new Error(`${SUPERGRAPH_FILE} is missing: run npm run compose`);
+  const dataRoot = path.resolve(getEnvStr('DATA_DIR', path.join(REPO_ROOT, '.data'))!);
+  const gatewayPort = getEnvNum('PORT', 4000);
+  const firstMemberPort = getEnvNum('MEMBER_PORT', 4201);
+  const adminToken = getEnvStr('HUB_ADMIN_TOKEN') ?? crypto.randomBytes(24).toString('base64url');
+  process.env.HUB_ADMIN_TOKEN = adminToken;
+  console.log('Starting BibIA (directory, 3 member registries, gateway)… first start seeds the demo data.');
+  const stack = await startStack({
+    members: DEMO_MEMBERS.map((siren, i) => ({ siren, port: firstMemberPort + i })),
+    storage: (service) => ({ dataDir: path.join(dataRoot, service) }),
+    gatewayPort,
+    directoryPort: getEnvNum('DIRECTORY_PORT', 4100),
+    gateway: { redisUrl: getEnvStr('REDIS_URL') },
+  });
+  const base = stack.gateway.url.replace('127.0.0.1', 'localhost');
+  console.log(`
+BibIA is running.
+  National library (GraphQL):  ${base}/graphql
+  Catalogue page:              ${base}/
+  Directory subgraph:          ${stack.directory.graphqlUrl}
+${[...stack.members.values()].map((m) => `  Registry ${m.owner.siren}:       ${m.graphqlUrl}   (${m.owner.name})`).join('\n')}
+  Health / metrics:            ${base}/health  ${base}/metrics
+  Hub admin token:             ${adminToken}
+Data: ${dataRoot}. Stop with Ctrl-C.`);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping…');
+    stack.stop().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { createLogger, type Logger } from '@bibia/kit';
 import { createRegistryServer, type RegistryServer, type SeedFile } from '@bibia/registry';
-import { createDirectoryServer, type DirectoryServer } from '@bibia/directory';
+import { createDirectoryServer, setMembership, upsertCollectivite, type CollectiviteInput, type DirectoryServer } from '@bibia/directory';
 import { createGateway, DEFAULT_CONFIG, type GatewayConfig, type RunningGateway } from '@bibia/gateway';
 import { catalogueRoutes } from '@bibia/web';
 
@@ -81,11 +81,23 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       port: options.directoryPort ?? 0,
       host: '127.0.0.1',
       hubAdminToken: adminToken,
-      members: servers.map((s) => ({ siren: s.owner.siren, registryUrl: s.graphqlUrl })),
       logger: logger.child({ service: 'directory' }),
       ...storage('directory'),
     });
     started.push(directory);
+    for (const s of servers) {
+      // Generated members are not in the seeded directory: add them, as a commune, from their seed.
+      const known = await directory.prisma.collectivite.findUnique({ where: { siren: s.owner.siren }, select: { siren: true } });
+      if (!known) {
+        await upsertCollectivite(directory.prisma, {
+          siren: s.owner.siren,
+          name: s.owner.name,
+          legalCategory: '7210',
+          departement: s.owner.departement ?? undefined,
+        } as CollectiviteInput);
+      }
+      await setMembership(directory.prisma, { siren: s.owner.siren, registryUrl: s.graphqlUrl });
+    }
     const gateway = await createGateway(
       {
         // The gateway's defaults, not the environment: a stack is configured by its options.

@@ -9,6 +9,8 @@ export { seedDirectory, type SeedOptions } from './seed/seedDirectory';
 export { SEED_COLLECTIVITES, FIRST_MEMBER_SIRENS } from './seed/collectivites';
 export { SEED_AI_PRODUCTS } from './seed/aiProducts';
 export { setMembership, type SetMembershipOptions } from './membership/setMembership';
+export { upsertCollectivite } from './collectivite/upsertCollectivite';
+export { CollectiviteInput } from './collectivite/collectiviteInput';
 export { recordMemberHealth, suspendMember, reactivateMember } from './membership/memberStatus';
 export { checkConformance, compareSchemas, type ConformanceOptions, type ConformanceReport } from './conformance';
 

@@ -164,7 +164,7 @@ describe('entities', () => {
   });
 
   it('answers null for a collectivité that is not a member, without asking anyone', async () => {
-    stack.directory.add({ siren: SIRENS.beauvais, name: 'Beauvais', departement: '60', region: '32', status: 'CANDIDATE', registryUrl: null });
+    stack.directory.add({ siren: SIRENS.beauvais, name: 'Beauvais', departement: '60', region: '32', status: null, registryUrl: null });
     const { body } = await stack.gql(`query($s: String!) { collectivite(siren: $s) { name toolCount aiTools(first: 1) { totalCount } } }`, { s: SIRENS.beauvais });
     expect(body).toEqual({ data: { collectivite: { name: 'Beauvais', toolCount: null, aiTools: null } } });
     expect(stack.members.every((m) => m.received.length === 0)).toBe(true);

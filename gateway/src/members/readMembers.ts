@@ -11,8 +11,10 @@ export const MEMBERS_QUERY = /* GraphQL */ `
       name
       departement
       region
-      registryUrl
-      status
+      membership {
+        registryUrl
+        status
+      }
     }
   }
 `;
@@ -27,14 +29,15 @@ export function parseMembers(body: unknown): MemberInfo[] {
   }
   const out: MemberInfo[] = [];
   for (const m of data.members as Array<Record<string, unknown>>) {
-    if (!m || typeof m.siren !== 'string' || typeof m.registryUrl !== 'string' || !m.registryUrl) continue;
+    const membership = (m?.membership ?? {}) as Record<string, unknown>;
+    if (!m || typeof m.siren !== 'string' || typeof membership.registryUrl !== 'string' || !membership.registryUrl) continue;
     out.push({
       siren: m.siren,
       name: typeof m.name === 'string' ? m.name : '',
-      url: m.registryUrl,
+      url: membership.registryUrl,
       departement: codeOf(m.departement),
       region: codeOf(m.region),
-      status: typeof m.status === 'string' ? m.status : 'ACTIVE',
+      status: typeof membership.status === 'string' ? membership.status : 'ACTIVE',
     });
   }
   return out.sort((a, b) => (a.siren < b.siren ? -1 : a.siren > b.siren ? 1 : 0));

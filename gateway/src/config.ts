@@ -17,8 +17,9 @@ export interface GatewayConfig {
   supergraphFile: string;
   /**
    * GraphQL URL of the hub directory (env `DIRECTORY_URL`). When set, the `registry` subgraph is
-   * routed to the members the directory lists; when absent, `registry` is an ordinary subgraph at
-   * its routing URL and the gateway behaves like a stock Apollo Gateway.
+   * routed to the members the directory lists, and the `directory` subgraph is reached at this
+   * URL (whatever its routing URL in the supergraph); when absent, every subgraph is at its
+   * routing URL and the gateway behaves like a stock Apollo Gateway.
    */
   directoryUrl?: string;
   /** Admin token of the directory, used to report member health (env `HUB_ADMIN_TOKEN`). No reports without it. */

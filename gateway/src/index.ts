@@ -22,6 +22,8 @@ export type { MemberInfo } from './routing/owners';
 
 /** The name of the contract subgraph in the supergraph: routed to the members. */
 export const REGISTRY_SUBGRAPH = 'registry';
+/** The hub directory subgraph: served at `directoryUrl` when it is set, whatever its routing URL. */
+export const DIRECTORY_SUBGRAPH = 'directory';
 
 export interface GatewayOptions {
   logger?: Logger;
@@ -73,6 +75,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     buildService: ({ name, url }): GraphQLDataSource => {
       if (name === REGISTRY_SUBGRAPH && routing) return routing;
       if (name === REGISTRY_SUBGRAPH) return new AuthorizationForwardingDataSource({ url });
+      // The directory the members are read from is the `directory` subgraph: one URL to configure.
+      if (name === DIRECTORY_SUBGRAPH && config.directoryUrl) return new RemoteGraphQLDataSource({ url: config.directoryUrl });
       return new RemoteGraphQLDataSource({ url });
     },
   });

@@ -28,6 +28,8 @@ export interface DirectoryServer {
 export type DirectoryServerOptions = Partial<DirectoryConfig> & {
   /** @default a pino logger named "directory" */
   logger?: Logger;
+  /** Called with every SQL statement (tests count them to check batching). */
+  onQuery?: (sql: string) => void;
 };
 
 const MIGRATIONS_DIR = path.join(__dirname, '..', 'prisma', 'migrations');
@@ -38,13 +40,19 @@ const MIGRATIONS_DIR = path.join(__dirname, '..', 'prisma', 'migrations');
  * take their defaults (`defaultConfig()`), never the environment: `main()` reads that.
  */
 export async function createDirectoryServer(options: DirectoryServerOptions = {}): Promise<DirectoryServer> {
-  const config: DirectoryConfig = { ...defaultConfig(), ...stripUndefined(options) };
-  const logger = options.logger ?? createLogger('directory');
+  const { logger: givenLogger, onQuery: _onQuery, ...given } = options;
+  const config: DirectoryConfig = { ...defaultConfig(), ...stripUndefined(given) };
+  const logger = givenLogger ?? createLogger('directory');
   const storage: Storage<PrismaClient> = await openStorage({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     migrationsDir: MIGRATIONS_DIR,
-    createClient: (adapter) => new PrismaClient({ adapter }),
+    createClient: (adapter) => {
+      if (!options.onQuery) return new PrismaClient({ adapter });
+      const client = new PrismaClient({ adapter, log: [{ level: 'query', emit: 'event' }] });
+      client.$on('query', (e) => options.onQuery!(e.query));
+      return client as unknown as PrismaClient;
+    },
   });
   let apollo: ApolloServer<DirectoryContext> | undefined;
   try {

@@ -2,7 +2,6 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Use
 import { HubAdminOnly } from '../auth';
 import type { DirectoryContext } from '../context';
 import type { AiProduct as AiProductRow } from '../generated/prisma/client';
-import { DEFAULT_FIRST } from '../shared/pagination';
 import { AiProduct, Vendor } from './aiProduct';
 import { AiProductConnection } from './aiProductConnection';
 import { AiProductInput } from './aiProductInput';
@@ -14,7 +13,7 @@ import { upsertAiProduct } from './upsertAiProduct';
 export class AiProductResolver {
   @Query(() => AiProductConnection, { description: 'The shared catalogue of AI products, sorted by name then id.' })
   aiProducts(@Ctx() ctx: DirectoryContext, @Args(() => AiProductsArgs) { filter, first, after }: AiProductsArgs) {
-    return findAiProducts(ctx.prisma, { filter, first: first ?? DEFAULT_FIRST, after });
+    return findAiProducts(ctx.prisma, { filter, first, after });
   }
 
   @Query(() => AiProduct, { nullable: true, description: 'The product with this id; null when there is none.' })

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../shared/pageInfo';
+import { DirectoryPageInfo } from '../shared/pageInfo';
 import { AiProduct } from './aiProduct';
 
 @ObjectType({ description: 'One product of a page, with its position.' })
@@ -16,8 +16,8 @@ export class AiProductConnection {
   @Field(() => [AiProductEdge])
   edges!: AiProductEdge[];
 
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
+  @Field(() => DirectoryPageInfo)
+  pageInfo!: DirectoryPageInfo;
 
   @Field(() => Int, { description: 'Number of products matching the filter, on all pages.' })
   totalCount!: number;

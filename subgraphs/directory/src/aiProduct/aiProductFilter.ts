@@ -1,5 +1,4 @@
 import { Field, InputType } from 'type-graphql';
-import { Hosting } from '../shared/hosting';
 import { ProductCategory } from './aiProduct';
 
 @InputType({ description: 'Narrows `aiProducts`; all given fields must match (AND).' })
@@ -9,9 +8,6 @@ export class AiProductFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'true: only open-source products; false: only the others.' })
   openSource?: boolean | null;
-
-  @Field(() => Hosting, { nullable: true, description: 'Only products that can be hosted this way.' })
-  hosting?: Hosting | null;
 
   @Field(() => String, {
     nullable: true,

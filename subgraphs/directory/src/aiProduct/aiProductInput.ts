@@ -28,7 +28,7 @@ export class AiProductInput {
   @Field(() => String, { nullable: true, description: 'Website, http or https.' })
   website?: string | null;
 
-  @Field(() => Boolean, { defaultValue: false })
+  @Field(() => Boolean, { defaultValue: false, description: 'Whether it is published under an open-source licence.' })
   openSource!: boolean;
 
   @Field(() => [Hosting], { description: 'The ways it can be hosted; at least one.' })

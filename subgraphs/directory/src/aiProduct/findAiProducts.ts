@@ -30,7 +30,6 @@ function aiProductWhere(filter: AiProductFilter): Prisma.AiProductWhereInput {
   const and: Prisma.AiProductWhereInput[] = [];
   if (filter.category) and.push({ category: filter.category });
   if (filter.openSource != null) and.push({ openSource: filter.openSource });
-  if (filter.hosting) and.push({ hosting: { has: filter.hosting } });
   if (filter.search != null) {
     if (filter.search.length > 200) throw badInput('filter.search must have at most 200 characters', { field: 'filter.search' });
     for (const word of searchWords(filter.search)) and.push({ searchText: { contains: word } });

@@ -4,7 +4,6 @@ import type { DirectoryContext } from '../context';
 import type { Collectivite as CollectiviteRow } from '../generated/prisma/client';
 import { Membership } from '../membership/membership';
 import { departementName, regionName } from '../shared/geo';
-import { DEFAULT_FIRST } from '../shared/pagination';
 import { checkSiren } from '../shared/validate';
 import { Collectivite } from './collectivite';
 import { CollectiviteConnection } from './collectiviteConnection';
@@ -19,7 +18,7 @@ export class CollectiviteResolver {
     description: 'Collectivités known to the directory, members or not, sorted by name then SIREN.',
   })
   collectivites(@Ctx() ctx: DirectoryContext, @Args(() => CollectivitesArgs) { filter, first, after }: CollectivitesArgs) {
-    return findCollectivites(ctx.prisma, { filter, first: first ?? DEFAULT_FIRST, after });
+    return findCollectivites(ctx.prisma, { filter, first, after });
   }
 
   @Query(() => Collectivite, { nullable: true, description: 'The collectivité with this SIREN; null when the directory does not know it.' })

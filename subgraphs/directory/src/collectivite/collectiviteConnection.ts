@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../shared/pageInfo';
+import { DirectoryPageInfo } from '../shared/pageInfo';
 import { Collectivite } from './collectivite';
 
 @ObjectType({ description: 'One collectivité of a page, with its position.' })
@@ -16,8 +16,8 @@ export class CollectiviteConnection {
   @Field(() => [CollectiviteEdge])
   edges!: CollectiviteEdge[];
 
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
+  @Field(() => DirectoryPageInfo)
+  pageInfo!: DirectoryPageInfo;
 
   @Field(() => Int, { description: 'Number of collectivités matching the filter, on all pages.' })
   totalCount!: number;

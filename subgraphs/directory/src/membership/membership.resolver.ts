@@ -20,15 +20,10 @@ export class MembershipResolver {
     @Arg('status', () => [MembershipStatus], { nullable: true, description: 'Only members in one of these statuses.' })
     status: MembershipStatus[] | null,
   ): Promise<CollectiviteRow[]> {
-    const rows = await ctx.prisma.collectivite.findMany({
+    // Their memberships come through the per-request loader: one more query for all of them.
+    return ctx.prisma.collectivite.findMany({
       where: { membership: status ? { is: { status: { in: status } } } : { isNot: null } },
-      include: { membership: true },
       orderBy: [{ sortName: 'asc' }, { siren: 'asc' }],
-    });
-    // The memberships came with the rows: no second lookup when the query asks for them.
-    return rows.map(({ membership, ...collectivite }) => {
-      ctx.loaders.membership.prime(collectivite.siren, membership);
-      return collectivite;
     });
   }
 

@@ -5,13 +5,14 @@ export { Hosting };
 
 // Same name and values as the registry contract's enum: composition requires identical values
 // for an enum both subgraphs use in inputs and outputs.
+// Descriptions too, so that composition has nothing to choose between.
 registerEnumType(Hosting, {
   name: 'Hosting',
-  description: 'Where a system runs and its data is processed.',
+  description: 'Where the tool runs and its data is processed (sovereignty).',
   valuesConfig: {
-    ON_PREMISES: { description: "On the collectivité's own servers (or those of its IT syndicate)." },
-    FRENCH_CLOUD: { description: 'A cloud operated in France by a provider under French law only.' },
-    EU_CLOUD: { description: 'A cloud in the European Union.' },
-    NON_EU_CLOUD: { description: 'A cloud outside the European Union, or subject to non-EU law.' },
+    ON_PREMISES: { description: "On the collectivité's own servers." },
+    FRENCH_CLOUD: { description: 'Cloud hosted in France by a provider under French/EU law.' },
+    EU_CLOUD: { description: 'Cloud hosted in the European Union.' },
+    NON_EU_CLOUD: { description: 'Cloud outside the EU, or under a non-EU jurisdiction.' },
   },
 });

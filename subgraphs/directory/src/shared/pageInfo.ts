@@ -1,10 +1,10 @@
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 
-// Shareable: the registry contract has the same value type, and composition requires both
-// subgraphs to declare a type they share.
-@Directive('@shareable')
-@ObjectType({ description: 'Where a page of a connection ends.' })
-export class PageInfo {
+// Not named PageInfo: the registry contract's PageInfo is not @shareable, and composition refuses
+// a value type that two subgraphs resolve unless both mark it shareable. Same fields, so clients
+// read both alike; if the contract ever marks PageInfo @shareable, this can become PageInfo.
+@ObjectType({ description: 'Where a page of a directory connection ends (same fields as the registry contract\'s PageInfo).' })
+export class DirectoryPageInfo {
   @Field({ description: 'Whether another page follows this one.' })
   hasNextPage!: boolean;
 

@@ -148,7 +148,7 @@ describe('members', () => {
     await dir.gql('{ members { siren membership { status } } }');
     const selects = dir.queries.filter((q) => /^\s*SELECT/i.test(q));
     expect(selects).toHaveLength(2);
-    expect(selects[1]).toMatch(/FROM "public"\."Membership" WHERE .*IN \(\$1,\$2\)/);
+    expect(selects[1]).toMatch(/FROM "\w+"\."Membership" WHERE .*IN \(\$1,\$2\)/);
   });
 });
 

@@ -40,7 +40,7 @@ const MIGRATIONS_DIR = path.join(__dirname, '..', 'prisma', 'migrations');
  * take their defaults (`defaultConfig()`), never the environment: `main()` reads that.
  */
 export async function createDirectoryServer(options: DirectoryServerOptions = {}): Promise<DirectoryServer> {
-  const { logger: givenLogger, onQuery: _onQuery, ...given } = options;
+  const { logger: givenLogger, onQuery, ...given } = options;
   const config: DirectoryConfig = { ...defaultConfig(), ...stripUndefined(given) };
   const logger = givenLogger ?? createLogger('directory');
   const storage: Storage<PrismaClient> = await openStorage({
@@ -48,9 +48,9 @@ export async function createDirectoryServer(options: DirectoryServerOptions = {}
     dataDir: config.dataDir,
     migrationsDir: MIGRATIONS_DIR,
     createClient: (adapter) => {
-      if (!options.onQuery) return new PrismaClient({ adapter });
+      if (!onQuery) return new PrismaClient({ adapter });
       const client = new PrismaClient({ adapter, log: [{ level: 'query', emit: 'event' }] });
-      client.$on('query', (e) => options.onQuery!(e.query));
+      client.$on('query', (e) => onQuery(e.query));
       return client as unknown as PrismaClient;
     },
   });

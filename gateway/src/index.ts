@@ -91,6 +91,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     cache: shared.cache,
     persistedQueries: { ttl: config.apqTtlSeconds },
     includeStacktraceInErrorResponses: false,
+    // `main()` (or the embedding program) handles SIGINT/SIGTERM; Apollo's own handlers would
+    // stop the server behind its back and re-raise the signal.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(config), metricsPlugin(metrics)],
   });
 

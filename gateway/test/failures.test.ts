@@ -2,6 +2,7 @@ import { memberOptions, SIRENS } from './fixtures/fixtureData';
 import { startStack, type Stack } from './fixtures/startStack';
 import type { Garbage } from './fixtures/fixtureMember';
 import { ADMIN_TOKEN } from './fixtures/fixtureDirectory';
+import { waitFor } from './fixtures/waitFor';
 
 const PAGE = `query($first: Int!) { aiTools(first: $first) { totalCount pageInfo { hasNextPage } edges { node { id } } } }`;
 
@@ -94,11 +95,3 @@ it('answers an empty page with errors when every member fails', async () => {
   expect(body.data.aiTools).toEqual({ totalCount: 0, pageInfo: { hasNextPage: false }, edges: [] });
   expect(body.errors).toHaveLength(3);
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 3000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

@@ -6,6 +6,7 @@ import { DIRECTORY_SDL } from './fixtures/fixtureDirectory';
 import { composeOrThrow } from './fixtures/startStack';
 import { DEFAULT_CONFIG } from '../src/config';
 import { createGateway } from '../src/index';
+import { waitFor } from './fixtures/waitFor';
 
 let stack: Stack;
 afterEach(async () => {
@@ -70,11 +71,3 @@ it('reloads the supergraph file when it changes, without restart', async () => {
   await new Promise((r) => setTimeout(r, 300));
   expect((await stack.gql(`{ aiTools(first: 1) { totalCount } }`)).body.data.aiTools.totalCount).toBe(71);
 });
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

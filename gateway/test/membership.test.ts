@@ -1,5 +1,6 @@
 import { fixtureTools, memberOptions, SIRENS } from './fixtures/fixtureData';
 import { startStack, type Stack } from './fixtures/startStack';
+import { waitFor } from './fixtures/waitFor';
 
 let stack: Stack;
 afterEach(async () => {
@@ -54,11 +55,3 @@ it('keeps the last member list when the directory is down', async () => {
   const { body } = await stack.gql(`{ aiTools(first: 1) { totalCount } }`);
   expect(body.data.aiTools.totalCount).toBe(71);
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 3000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

@@ -15,13 +15,13 @@ const received = () => stack.members.reduce((n, m) => n + m.received.length, 0);
 
 describe('member response cache (in memory)', () => {
   it('serves a repeated query from the cache within the TTL, then asks again', async () => {
-    stack = await startStack(memberOptions(), { responseCacheTtlMs: 400 });
+    stack = await startStack(memberOptions(), { responseCacheTtlMs: 1500 });
     const first = await stack.gql(QUERY);
     expect(received()).toBe(3);
     const second = await stack.gql(QUERY);
     expect(second.body).toEqual(first.body);
     expect(received()).toBe(3);
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 1600));
     await stack.gql(QUERY);
     expect(received()).toBe(6);
     const metrics = await (await fetch(`${stack.gateway.url}/metrics`)).text();

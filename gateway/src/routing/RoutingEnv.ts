@@ -36,3 +36,31 @@ export function fromMember(
     extensions: { ...(error.extensions ?? {}), siren: member.siren, member: member.name || undefined },
   };
 }
+
+/**
+ * Collapses identical errors from several members (same code, message and path), as a national
+ * query with a bad argument gets from every member: one error, its `extensions.sirens` listing
+ * them all (`extensions.siren` stays the first one's).
+ */
+export function collapseMemberErrors(errors: GraphQLFormattedError[]): GraphQLFormattedError[] {
+  const byKey = new Map<string, GraphQLFormattedError>();
+  const out: GraphQLFormattedError[] = [];
+  for (const e of errors) {
+    const siren = e.extensions?.siren;
+    if (typeof siren !== 'string' || e.extensions?.code === 'MEMBER_UNAVAILABLE') {
+      out.push(e);
+      continue;
+    }
+    const key = JSON.stringify([e.extensions?.code, e.message, e.path]);
+    const first = byKey.get(key);
+    if (!first) {
+      const copy = { ...e, extensions: { ...e.extensions, sirens: [siren] } };
+      byKey.set(key, copy);
+      out.push(copy);
+    } else {
+      (first.extensions!.sirens as string[]).push(siren);
+    }
+  }
+  for (const e of byKey.values()) if ((e.extensions!.sirens as string[]).length === 1) delete (e.extensions as Record<string, unknown>).sirens;
+  return out;
+}

@@ -4,7 +4,7 @@ import { checkFieldAnswer } from './checkAnswer';
 import { memberQuery, variablesFor } from './memberDocument';
 import { mergeRootField, type FieldAnswer } from './mergeRootField';
 import { membersConcerned, ownerOfArguments, sirenNamedByFilter, sirenOfId, type MemberInfo, type OwnerFilter } from './owners';
-import { fromMember, type RoutedResponse, type RoutingEnv } from './RoutingEnv';
+import { collapseMemberErrors, fromMember, type RoutedResponse, type RoutingEnv } from './RoutingEnv';
 
 interface FieldTargets {
   members: MemberInfo[];
@@ -76,7 +76,7 @@ export async function routeQuery(env: RoutingEnv, analysis: FetchAnalysis, docum
     if (!result.ok) return;
     for (const e of result.errors) errors.push(fromMember(e, calls[c].member, (path) => movePath(path, edgeIndexOf, c)));
   });
-  return { data, errors };
+  return { data, errors: collapseMemberErrors(errors) };
 }
 
 function targetsOf(field: RootField, all: MemberInfo[], env: RoutingEnv): FieldTargets {

@@ -5,6 +5,8 @@ import { processIO, type CliIO } from './io';
 import { registerSearch } from './commands/search';
 import { registerTool } from './commands/tool';
 import { registerStats } from './commands/stats';
+import { registerCollectivite } from './commands/collectivite';
+import { registerProduct } from './commands/product';
 import { registerImport } from './commands/importCommand';
 import { registerExport } from './commands/exportCommand';
 
@@ -27,6 +29,8 @@ Exit codes: 0 ok, 1 error (GraphQL error, rows refused), 2 invalid file or comma
     );
   registerSearch(program, runner);
   registerTool(program, runner);
+  registerCollectivite(program, runner);
+  registerProduct(program, runner);
   registerStats(program, runner);
   registerImport(program, runner);
   registerExport(program, runner);

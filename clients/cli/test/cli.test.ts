@@ -4,16 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { bibia, csv } from './cliTestKit';
-import { startEndpoint } from './testEndpoint';
+import { PAS_DE_CALAIS, startTestStack, type TestStack } from '../../sdk/test/testStack';
 
 const EXAMPLES = path.join(__dirname, '..', 'examples');
-let env: Awaited<ReturnType<typeof startEndpoint>>;
+let env: TestStack;
 let dir: string;
 let read: Record<string, string>;
 let write: Record<string, string>;
 
 beforeAll(async () => {
-  env = await startEndpoint();
+  env = await startTestStack();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bibia-cli-'));
   read = { BIBIA_ENDPOINT: env.endpoint };
   write = { ...read, BIBIA_TOKEN: env.token };
@@ -77,6 +77,39 @@ describe('bibia tool', () => {
   it('says when there is no such tool (exit 5)', async () => {
     const r = await bibia(['tool', `${env.siren}:n-existe-pas`], read);
     expect(r).toEqual({ code: 5, stdout: '', stderr: `bibia: no tool with id ${env.siren}:n-existe-pas\n`, progress: '' });
+  });
+});
+
+describe('bibia collectivite', () => {
+  it('shows the directory record, the registry figures and the tools', async () => {
+    const r = await bibia(['collectivite', env.siren], read);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Commune d'Arras");
+    expect(r.stdout).toContain('Pas-de-Calais (62)');
+    expect(r.stdout).toContain('Hauts-de-France');
+    expect(r.stdout).toContain(`${env.siren}:tri-courrier-entrant`);
+    const json = JSON.parse((await bibia(['collectivite', env.siren, '--json'], read)).stdout);
+    expect(json.collectivite.registryStats.toolCount).toBe(json.collectivite.aiTools.totalCount);
+  });
+
+  it('says when the directory does not know the SIREN (exit 5)', async () => {
+    const r = await bibia(['collectivite', '123456782'], read);
+    expect(r).toMatchObject({ code: 5, stderr: 'bibia: no collectivité with SIREN 123456782 in the directory\n' });
+  });
+});
+
+describe('bibia product', () => {
+  it('shows a product and the collectivités that use it', async () => {
+    const r = await bibia(['product', 'albert'], read);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Utilisé par 2 collectivités \(2 outils\)/);
+    expect(r.stdout).toContain(`${env.siren}:tri-courrier-entrant`);
+    expect(r.stdout).toContain('Communauté d\'agglomération de Béthune-Bruay');
+  });
+
+  it('says when there is no such product (exit 5)', async () => {
+    const r = await bibia(['product', 'n-existe-pas'], read);
+    expect(r).toMatchObject({ code: 5, stderr: 'bibia: no product with id n-existe-pas in the shared catalogue\n' });
   });
 });
 
@@ -145,21 +178,21 @@ describe('bibia import', () => {
 
   it('validates every batch before writing any, and shows progress', async () => {
     // The error of row 5 is found by the registry, in the third batch.
-    const rows = Array.from({ length: 5 }, (_, i) => [`Outil par lots ${i + 1}`, 'Import en plusieurs lots.', 'ADMINISTRATION', 'PILOT', 'MINIMAL', 'RULE_BASED', 'ON_PREMISES', i === 4 ? 'pas-un-courriel' : 'lots@exemple.fr']);
+    const rows = Array.from({ length: 5 }, (_, i) => [`Outil zorglub ${i + 1}`, 'Import en plusieurs lots.', 'ADMINISTRATION', 'PILOT', 'MINIMAL', 'RULE_BASED', 'ON_PREMISES', i === 4 ? 'pas-un-courriel' : 'lots@exemple.fr']);
     const header = ['name', 'summary', 'themes', 'status', 'riskLevel', 'algorithmType', 'hosting', 'contactEmail'];
     const refused = await bibia(['import', file('lots.csv', csv(header, rows)), '--siren', env.siren, '--batch-size', '2', '--progress'], write);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain('row 5 (line 6), column "contactEmail": must be an email address');
     expect(refused.progress).toContain('Checking');
     expect(refused.progress).not.toContain('Writing');
-    expect(JSON.parse((await bibia(['search', '--json', 'lots'], read)).stdout).totalCount).toBe(0);
+    expect(JSON.parse((await bibia(['search', '--json', 'zorglub'], read)).stdout).totalCount).toBe(0);
 
     rows[4][7] = 'lots@exemple.fr';
     const done = await bibia(['import', file('lots.csv', csv(header, rows)), '--siren', env.siren, '--batch-size', '2', '--publish', '--progress'], write);
     expect(done.code).toBe(0);
     expect(done.progress).toContain('Writing');
     expect(done.progress).toContain('5/5 rows');
-    expect(JSON.parse((await bibia(['search', '--json', 'lots'], read)).stdout).totalCount).toBe(5);
+    expect(JSON.parse((await bibia(['search', '--json', 'zorglub'], read)).stdout).totalCount).toBe(5);
   });
 
   it('finds the same tool twice across batches', async () => {
@@ -199,6 +232,23 @@ describe('bibia export', () => {
     expect(again.stdout).toBe(`Dry run: all ${total} rows of ${out} are valid: 0 tool(s) would be created, ${total} updated in ${env.siren}. Nothing was written.\n`);
   });
 
+  it('follows every page: a large import in batches, then an export of more than one page', async () => {
+    const header = ['name', 'summary', 'themes', 'status', 'riskLevel', 'algorithmType', 'hosting'];
+    const rows = Array.from({ length: 130 }, (_, i) => [`Outil grand import ${String(i + 1).padStart(3, '0')}`, 'Ligne d’un gros fichier.', 'DIGITAL_IT', 'PLANNED', 'MINIMAL', 'RULE_BASED', 'EU_CLOUD']);
+    const big = file('gros.csv', csv(header, rows));
+    const imported = await bibia(['import', big, '--siren', env.siren, '--batch-size', '50', '--publish'], write);
+    expect(imported.stdout).toBe(`Imported 130 rows of ${big} into ${env.siren}: 130 created, 0 updated, all published.\n`);
+
+    const out = path.join(dir, 'all.json');
+    expect((await bibia(['export', '--siren', env.siren, '--format', 'json', '--output', out], read)).code).toBe(0);
+    const exported = JSON.parse(fs.readFileSync(out, 'utf8'));
+    const total = JSON.parse((await bibia(['search', '--json', '--siren', env.siren, '--limit', '1'], read)).stdout).totalCount;
+    expect(total).toBeGreaterThan(130);
+    expect(exported).toHaveLength(total);
+    expect(new Set(exported.map((t: any) => t.id)).size).toBe(total);
+    expect(exported.filter((t: any) => t.name.startsWith('Outil grand import'))).toHaveLength(130);
+  });
+
   it('exports a search as JSON', async () => {
     const r = await bibia(['export', '--search', 'courrier', '--format', 'json'], read);
     expect(r.code).toBe(0);
@@ -233,5 +283,19 @@ describe('errors', () => {
       );
     });
     expect(result).toEqual({ code: 3, stderr: `bibia: cannot reach ${url}: ECONNREFUSED\n` });
+  });
+});
+
+// Last: it stops a member of the stack.
+describe('a member down', () => {
+  it('prints the other members’ tools and names the missing one on stderr', async () => {
+    await env.stack.stopMember(PAS_DE_CALAIS);
+    const r = await bibia(['search', 'courrier'], read);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`^warning: 1 member registry did not answer; the results below are incomplete:\n  - Département du Pas-de-Calais \\(SIREN ${PAS_DE_CALAIS}\\): (could not be reached|did not answer in time|answered with an HTTP error)\n$`));
+    expect(r.stdout).toContain(`${env.siren}:tri-courrier-entrant`);
+    const json = JSON.parse((await bibia(['search', '--json', '--limit', '1000'], read)).stdout);
+    expect(json.tools.filter((t: any) => t.collectivite.siren === PAS_DE_CALAIS)).toEqual([]);
+    expect(json.unavailableMembers).toEqual([expect.objectContaining({ siren: PAS_DE_CALAIS, name: 'Département du Pas-de-Calais' })]);
   });
 });

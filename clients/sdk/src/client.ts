@@ -3,8 +3,8 @@ import { createTransport, type TransportOptions } from './transport';
 import { execute, type BibiaResult } from './execute';
 import type { UnavailableMember } from './errors';
 import {
-  AiToolDocument, ChangesDocument, CreateAiToolDocument, ExportAiToolsDocument, ImportAiToolsDocument, LibraryStatsPageDocument,
-  PublishAiToolDocument, SearchAiToolsDocument, UpdateAiToolDocument,
+  AiProductDocument, AiProductsDocument, AiToolDocument, ChangesDocument, CollectiviteDocument, CollectivitesDocument, CreateAiToolDocument,
+  ExportAiToolsDocument, ImportAiToolsDocument, LibraryStatsPageDocument, PublishAiToolDocument, SearchAiToolsDocument, UpdateAiToolDocument,
   type AiToolFilter, type ExportAiToolsQuery, type ExportAiToolsQueryVariables,
 } from './generated/graphql';
 import { computeLibraryStats, type LibraryStats } from './libraryStats';
@@ -49,6 +49,10 @@ export function createBibiaClient(options: BibiaClientOptions) {
     execute: run,
     searchAiTools: operation(run, SearchAiToolsDocument),
     aiTool: operation(run, AiToolDocument),
+    collectivite: operation(run, CollectiviteDocument),
+    collectivites: operation(run, CollectivitesDocument),
+    aiProduct: operation(run, AiProductDocument),
+    aiProducts: operation(run, AiProductsDocument),
     changes: operation(run, ChangesDocument),
     createAiTool: operation(run, CreateAiToolDocument),
     updateAiTool: operation(run, UpdateAiToolDocument),

@@ -1,5 +1,6 @@
 import type {
-  AiActRole, AlgorithmType, AutomationLevel, ChangeKind, Hosting, ImpactAssessmentType, PublicationState, RiskLevel, Theme, ToolStatus, Visibility,
+  AiActRole, AlgorithmType, AutomationLevel, ChangeKind, CollectiviteKind, Hosting, ImpactAssessmentType, MembershipStatus, ProductCategory,
+  PublicationState, RiskLevel, Theme, ToolStatus, Visibility,
 } from './generated/graphql';
 
 /**
@@ -99,6 +100,36 @@ export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
   ARCHIVED: 'Archivage',
 };
 
+export const KIND_LABELS: Record<CollectiviteKind, string> = {
+  COMMUNE: 'Commune',
+  COMMUNAUTE_DE_COMMUNES: 'Communauté de communes',
+  COMMUNAUTE_D_AGGLOMERATION: 'Communauté d’agglomération',
+  COMMUNAUTE_URBAINE: 'Communauté urbaine',
+  METROPOLE: 'Métropole',
+  DEPARTEMENT: 'Département',
+  REGION: 'Région',
+  SYNDICAT: 'Syndicat',
+  OTHER: 'Autre organisme public',
+};
+
+export const PRODUCT_CATEGORY_LABELS: Record<ProductCategory, string> = {
+  GENERAL_ASSISTANT: 'Assistant généraliste',
+  LANGUAGE_MODEL: 'Modèle de langage',
+  SPEECH_TO_TEXT: 'Transcription de la parole',
+  OCR_DOCUMENT: 'Reconnaissance de texte et documents',
+  TRANSLATION: 'Traduction automatique',
+  COMPUTER_VISION: 'Analyse d’images et de vidéos',
+  CHATBOT_PLATFORM: 'Plateforme d’agents conversationnels',
+  DATA_PLATFORM: 'Plateforme de données et d’apprentissage',
+  OTHER: 'Autre',
+};
+
+export const MEMBERSHIP_STATUS_LABELS: Record<MembershipStatus, string> = {
+  ACTIVE: 'Membre actif',
+  SUSPENDED: 'Membre suspendu',
+  UNREACHABLE: 'Registre injoignable',
+};
+
 /** Régions by INSEE code (COG), as the directory and the `region` filters write them. */
 export const REGION_NAMES: Record<string, string> = {
   '01': 'Guadeloupe',
@@ -134,4 +165,7 @@ export const ENUM_LABELS = {
   Visibility: VISIBILITY_LABELS,
   ImpactAssessmentType: IMPACT_ASSESSMENT_LABELS,
   ChangeKind: CHANGE_KIND_LABELS,
+  CollectiviteKind: KIND_LABELS,
+  ProductCategory: PRODUCT_CATEGORY_LABELS,
+  MembershipStatus: MEMBERSHIP_STATUS_LABELS,
 } as const;

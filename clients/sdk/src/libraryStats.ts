@@ -8,6 +8,7 @@ export interface LibraryStats {
   byTheme: { key: string; count: number }[];
   byStatus: { key: string; count: number }[];
   byRiskLevel: { key: string; count: number }[];
+  /** By région code (INSEE); `''` for collectivités whose région the directory does not give. */
   byRegion: { key: string; count: number }[];
   /** Collectivités with at least one tool. */
   collectiviteCount: number;
@@ -24,7 +25,7 @@ export function computeLibraryStats(nodes: StatsNode[]): LibraryStats {
     for (const t of n.themes) add(themes, t);
     add(statuses, n.status);
     add(risks, n.riskLevel);
-    add(regions, regionOf(n) ?? '');
+    add(regions, n.collectivite.region ?? '');
     sirens.add(n.collectivite.siren);
   }
   return {
@@ -35,10 +36,6 @@ export function computeLibraryStats(nodes: StatsNode[]): LibraryStats {
     byRegion: sorted(regions),
     collectiviteCount: sirens.size,
   };
-}
-
-function regionOf(n: StatsNode): string | null | undefined {
-  return (n.collectivite as { region?: string | null }).region;
 }
 
 function sorted(m: Map<string, number>): { key: string; count: number }[] {

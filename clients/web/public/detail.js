@@ -3,6 +3,7 @@ import { request } from './api.js';
 import { h, clear, fieldList, paragraphs } from './dom.js';
 import {
   ALGORITHM_TYPE_LABELS, AI_ACT_ROLE_LABELS, AUTOMATION_LABELS, HOSTING_LABELS, IMPACT_ASSESSMENT_LABELS, VISIBILITY_LABELS, STATE_LABELS, KIND_LABELS,
+  PRODUCT_CATEGORY_LABELS, MEMBERSHIP_STATUS_LABELS,
 } from './labels.js';
 import { themeText, statusText, riskText, regionText, dateText, plural, collectiviteText } from './format.js';
 
@@ -64,8 +65,8 @@ export async function showTool(id, { showNotice }) {
     return;
   }
   title.textContent = t.name;
-  document.title = `${t.name} — BibIA`;
   const c = t.collectivite;
+  document.title = `${t.name} — BibIA`;
   const dates = [t.startDate && `depuis le ${dateText(t.startDate)}`, t.endDate && `jusqu’au ${dateText(t.endDate)}`].filter(Boolean).join(', ');
   body.append(
     h('p', { class: 'lead' }, t.summary),
@@ -142,10 +143,19 @@ export async function showProduct(id, { showNotice }) {
     body.append(h('p', { class: 'error', role: 'alert' }, `Aucun produit n’a l’identifiant ${id} dans le catalogue partagé.`));
     return;
   }
-  title.textContent = p.name || p.id;
+  title.textContent = p.name;
+  document.title = `${p.name} — BibIA`;
   const deployments = [...p.deployments].sort((a, b) => collectiviteText(a.collectivite).localeCompare(collectiviteText(b.collectivite), 'fr'));
   body.append(
-    fieldList([['Éditeur', p.vendor], ['Catégorie', p.category], ['Identifiant', h('code', {}, p.id)]]),
+    p.description ? h('p', { class: 'lead' }, p.description) : null,
+    fieldList([
+      ['Éditeur', `${p.vendor.name}${p.vendor.siren ? ` (SIREN ${p.vendor.siren})` : ''}`],
+      ['Catégorie', PRODUCT_CATEGORY_LABELS[p.category] || p.category],
+      ['Logiciel libre', yesNo(p.openSource)],
+      ['Hébergements possibles', p.hosting.map((x) => HOSTING_LABELS[x] || x).join(', ')],
+      ['Site', p.website ? externalLink(p.website) : null],
+      ['Identifiant', h('code', {}, p.id)],
+    ]),
     h('section', { class: 'block' },
       h('h2', {}, `Collectivités qui l’utilisent (${new Set(deployments.map((d) => d.collectivite.siren)).size})`),
       deployments.length
@@ -176,20 +186,23 @@ export async function showCollectivite(siren, { showNotice }) {
     body.append(h('p', { class: 'error', role: 'alert' }, `Aucune collectivité n’a le SIREN ${siren} dans l’annuaire.`));
     return;
   }
-  title.textContent = c.name || `SIREN ${c.siren}`;
+  title.textContent = c.name;
+  document.title = `${c.name} — BibIA`;
   const stats = c.registryStats;
   const tools = c.aiTools ? c.aiTools.edges.map((e) => e.node) : [];
   body.append(
     fieldList([
       ['Type', KIND_LABELS[c.kind] || c.kind],
-      ['Département', c.departement],
-      ['Région', regionText(c.region)],
-      ['Population', c.population ? c.population.toLocaleString('fr-FR') : null],
+      ['Département', c.departement ? `${c.departementName ? `${c.departementName} ` : ''}(${c.departement})` : null],
+      ['Région', c.regionName || regionText(c.region)],
+      ['Population', c.population ? `${c.population.toLocaleString('fr-FR')} habitants` : null],
+      ['Site', c.website ? externalLink(c.website) : null],
       ['SIREN', c.siren],
+      ['Adhésion à BibIA', c.membership ? MEMBERSHIP_STATUS_LABELS[c.membership.status] || c.membership.status : 'non membre'],
       ['Registre', stats ? `${plural(stats.toolCount, 'outil publié', 'outils publiés')}, ${plural(stats.reportCount, 'retour d’expérience', 'retours d’expérience')}` : 'registre indisponible'],
     ]),
     h('section', { class: 'block' },
-      h('h2', {}, 'Ses outils'),
+      h('h2', {}, c.aiTools ? `Ses outils (${c.aiTools.totalCount})` : 'Ses outils'),
       tools.length
         ? h('ul', {}, tools.map((t) => h('li', {}, h('a', { href: `#/outil/${encodeURIComponent(t.id)}` }, t.name), ` — ${statusText(t.status)}, ${riskText(t.riskLevel)}`)))
         : h('p', {}, c.aiTools ? 'Aucun outil publié.' : 'Le registre de cette collectivité ne répond pas pour le moment.'),

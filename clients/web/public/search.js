@@ -18,9 +18,9 @@ function fillSelect(select, entries) {
 /** Products for the product filter, from the directory's catalogue (the filter stays usable without it). */
 async function loadProducts() {
   try {
-    const { data } = await request('AiProducts', {});
-    const products = [...(data.aiProducts || [])].sort((a, b) => (a.name || a.id).localeCompare(b.name || b.id, 'fr'));
-    fillSelect($('f-product'), products.map((p) => [p.id, p.vendor ? `${p.name} (${p.vendor})` : p.name || p.id]));
+    const { data } = await request('AiProducts', { first: 100 });
+    const products = data.aiProducts.edges.map((e) => e.node);
+    fillSelect($('f-product'), products.map((p) => [p.id, p.vendor && p.vendor.name && p.vendor.name !== p.name ? `${p.name} (${p.vendor.name})` : p.name]));
     const wanted = state.params.product;
     if (wanted) $('f-product').value = wanted;
   } catch {

@@ -61,7 +61,9 @@ export function labelsModule(): string {
     STATE_LABELS: sdk.STATE_LABELS,
     VISIBILITY_LABELS: sdk.VISIBILITY_LABELS,
     IMPACT_ASSESSMENT_LABELS: sdk.IMPACT_ASSESSMENT_LABELS,
-    KIND_LABELS: (sdk as Record<string, unknown>).KIND_LABELS as Record<string, string> ?? {},
+    KIND_LABELS: sdk.KIND_LABELS,
+    PRODUCT_CATEGORY_LABELS: sdk.PRODUCT_CATEGORY_LABELS,
+    MEMBERSHIP_STATUS_LABELS: sdk.MEMBERSHIP_STATUS_LABELS,
     REGION_NAMES: sdk.REGION_NAMES,
   };
   return `// Generated from @bibia/sdk labels by clients/web/src/catalogueRoutes.ts.\n${Object.entries(tables)

@@ -1,25 +1,25 @@
 import type { Browser, Page } from 'playwright-core';
-import { CONTENT_SECURITY_POLICY, createWebServer, type WebServer } from '../src';
+import { CONTENT_SECURITY_POLICY, createWebServer } from '../src';
 import { describeInBrowser, launchChromium, snapshot, watch } from './browser';
-import { startEndpoint } from '../../cli/test/testEndpoint';
+import { ARRAS, PAS_DE_CALAIS, startTestStack, type TestStack } from '../../sdk/test/testStack';
 
 // Functions given to page.waitForFunction/evaluate run in the browser, where `globalThis` is the
 // window (this project's TypeScript has no DOM types).
 describeInBrowser('catalogue page in Chromium', () => {
-  let env: Awaited<ReturnType<typeof startEndpoint>>;
-  let web: WebServer;
+  let env: TestStack;
+  /** The page as the gateway serves it, next to /graphql. */
+  let web: { url: string };
   let browser: Browser;
   let page: Page;
   let problems: string[];
 
   beforeAll(async () => {
-    env = await startEndpoint();
-    web = await createWebServer({ gatewayUrl: env.endpoint });
+    env = await startTestStack();
+    web = { url: env.origin };
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
-    await web?.close();
     await env?.stop();
   });
   beforeEach(async () => {
@@ -60,12 +60,14 @@ describeInBrowser('catalogue page in Chromium', () => {
     await snapshot(page, '02-search-courrier');
   });
 
-  it('filters by theme and risk level, with labelled controls', async () => {
+  it('filters by theme, risk level, région and département, with labelled controls', async () => {
     await page.goto(`${web.url}/`);
     await page.getByLabel('Thème').selectOption({ label: 'Relation aux usagers' });
     await page.getByLabel('Niveau de risque (AI Act)').selectOption({ label: 'Risque limité' });
+    await page.getByLabel('Région').selectOption({ label: 'Hauts-de-France' });
+    await page.getByLabel('Département (code)').fill('62');
     await page.getByRole('button', { name: 'Appliquer les filtres' }).click();
-    await page.waitForURL(/theme=CITIZEN_RELATIONS/);
+    await page.waitForURL(/theme=CITIZEN_RELATIONS.*risk=LIMITED.*region=32.*departement=62/);
     await page.waitForFunction(() => /correspond/.test((globalThis as any).document.getElementById('result-count')!.textContent ?? ''));
     const n = await results().count();
     expect(n).toBeGreaterThan(0);
@@ -74,6 +76,16 @@ describeInBrowser('catalogue page in Chromium', () => {
       expect(tags).toEqual(expect.arrayContaining(['Relation aux usagers', 'Risque limité']));
     }
     await snapshot(page, '03-filters');
+  });
+
+  it('filters by product, from the directory’s catalogue', async () => {
+    await page.goto(`${web.url}/`);
+    await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('#f-product option').length > 1);
+    await page.getByLabel('Produit').selectOption({ value: 'albert' });
+    await page.getByRole('button', { name: 'Appliquer les filtres' }).click();
+    await page.waitForURL(/product=albert/);
+    await page.waitForFunction(() => /^2 outils correspondent/.test((globalThis as any).document.getElementById('result-count').textContent ?? ''));
+    expect(await results().getByRole('heading').allTextContents()).toEqual(['Assistant de rédaction administrative Albert', 'Tri et orientation du courrier entrant']);
   });
 
   it('opens a tool with the keyboard: fields, practice reports, collectivité; focus on its title', async () => {
@@ -90,7 +102,8 @@ describeInBrowser('catalogue page in Chromium', () => {
     await expect(body.getByRole('heading', { name: /Retours d’expérience \([1-9]/ }).count()).resolves.toBe(1);
     const field = (label: string) => body.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('+ dd').textContent();
     expect(await field('Niveau de risque \\(AI Act\\)')).toBe('Risque limité');
-    expect(await field('Collectivité')).toContain(env.siren);
+    expect(await field('Collectivité')).toBe('Commune d\'Arras (62)');
+    expect(await body.getByRole('link', { name: 'Commune d\'Arras (62)' }).getAttribute('href')).toBe(`#/collectivite/${ARRAS}`);
     await snapshot(page, '04-tool');
     await page.getByRole('link', { name: '← Retour aux résultats' }).click();
     await page.waitForURL(/#\/\?q=courrier/);
@@ -99,7 +112,7 @@ describeInBrowser('catalogue page in Chromium', () => {
   it('shows texts as text, never as markup', async () => {
     const mutation = `mutation($siren: String!, $input: AiToolInput!) { createAiTool(siren: $siren, input: $input) { id } }`;
     const input = {
-      name: '<img src=x onerror="(globalThis as any).document.title=1">Outil piège',
+      name: '<img src=x onerror="alert(1)">Outil piège',
       summary: '<script>alert(1)</script> résumé',
       themes: ['ADMINISTRATION'], status: 'PILOT', algorithmType: 'RULE_BASED', riskLevel: 'MINIMAL', hosting: 'ON_PREMISES',
     };
@@ -118,10 +131,7 @@ describeInBrowser('catalogue page in Chromium', () => {
     await page.waitForFunction(() => /correspond/.test((globalThis as any).document.getElementById('result-count')!.textContent ?? ''));
     const total = Number((await count().textContent())!.match(/^(\d+)/)![1]);
     const more = page.getByRole('button', { name: 'Plus de résultats' });
-    if (total <= 20) {
-      expect(await more.isHidden()).toBe(true);
-      return;
-    }
+    expect(total).toBeGreaterThan(20);
     expect(await results().count()).toBe(20);
     await more.click();
     await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('#results > li').length > 20);
@@ -137,5 +147,55 @@ describeInBrowser('catalogue page in Chromium', () => {
       expect(await figure.locator('tbody tr').count()).toBeGreaterThan(0);
     }
     await snapshot(page, '07-charts');
+  });
+
+  it('shows which collectivités use a product', async () => {
+    await page.goto(`${web.url}/#/outil/${encodeURIComponent(`${ARRAS}:tri-courrier-entrant`)}`);
+    await page.waitForFunction(() => (globalThis as any).document.getElementById('tool-title').textContent === 'Tri et orientation du courrier entrant');
+    await page.locator('#tool-body').getByRole('link', { name: 'Albert' }).click();
+    await page.waitForURL(/#\/produit\/albert/);
+    await page.waitForFunction(() => /^Collectivités qui l’utilisent \([1-9]/.test((globalThis as any).document.querySelector('#product-body h2')?.textContent ?? ''));
+    const deployments = page.locator('#product-body .deployments > li');
+    const sirens = new Set<string>();
+    for (const href of await deployments.locator('a[href^="#/collectivite/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')))) sirens.add(href!.split('/').pop()!);
+    expect(sirens.size).toBeGreaterThan(1);
+    await snapshot(page, '08-product');
+
+    await deployments.locator(`a[href="#/collectivite/${ARRAS}"]`).first().click();
+    await page.waitForURL(new RegExp(`#/collectivite/${ARRAS}`));
+    await page.waitForFunction(() => /Ses outils/.test((globalThis as any).document.getElementById('collectivite-body').textContent));
+    expect(await page.locator('#collectivite-body li a[href^="#/outil/"]').count()).toBeGreaterThan(0);
+    await snapshot(page, '09-collectivite');
+  });
+
+  it('is served alone by createWebServer, which forwards /graphql to the gateway', async () => {
+    const alone = await createWebServer({ gatewayUrl: env.endpoint });
+    const own = await browser.newPage();
+    const ownProblems = watch(own, alone.url);
+    try {
+      await own.goto(`${alone.url}/#/?q=courrier`);
+      await own.waitForFunction(() => /^1 outil correspond/.test((globalThis as any).document.getElementById('result-count').textContent ?? ''));
+      expect(ownProblems).toEqual([]);
+    } finally {
+      await own.close();
+      await alone.close();
+    }
+  });
+
+  // Last: it stops a member of the stack.
+  it('names the members that did not answer and shows the others’ tools', async () => {
+    await env.stack.stopMember(PAS_DE_CALAIS);
+    await page.goto(`${web.url}/`);
+    const notice = page.locator('#notice');
+    await notice.waitFor({ state: 'visible' });
+    expect(await notice.getAttribute('role')).toBe('status');
+    const text = await notice.textContent();
+    expect(text).toContain('Résultats incomplets');
+    expect(text).toContain(`SIREN ${PAS_DE_CALAIS}`);
+    expect(text).toContain('Pas-de-Calais');
+    await page.waitForFunction(() => /correspond/.test((globalThis as any).document.getElementById('result-count').textContent ?? ''));
+    const sirens = await page.locator('#results .meta').allTextContents();
+    expect(sirens.length).toBeGreaterThan(0);
+    await snapshot(page, '10-member-unavailable');
   });
 });

@@ -86,13 +86,14 @@ export function registerSearch(program: Command, run: (cmd: Command, action: (ct
           ctx.io,
           ['Id', 'Nom', 'Collectivité', 'Statut', 'Risque', 'Thèmes'],
           edges.map(({ node: t }) => [t.id, t.name, collectiviteText(t.collectivite), statusText(t.status), riskText(t.riskLevel), themesText(t.themes)]),
-          [0, 30, 18, 12, 12, 22],
+          [0, 30, 22, 0, 0, 22],
         );
         ctx.io.stdout(`${edges.length} of ${totalCount} tool${totalCount > 1 ? 's' : ''} shown.${next ? ` Next page: --after ${next}` : ''}\n`);
       }),
     );
 }
 
-export function collectiviteText(c: { siren: string; name?: string | null }): string {
-  return c.name ? `${c.name} (${c.siren})` : c.siren;
+export function collectiviteText(c: { siren: string; name?: string | null; departement?: string | null }): string {
+  if (!c.name) return c.siren;
+  return c.departement ? `${c.name} (${c.departement})` : c.name;
 }

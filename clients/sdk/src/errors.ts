@@ -68,13 +68,16 @@ export function unavailableMembersOf(errors: GraphQLErrorJson[]): UnavailableMem
   const bySiren = new Map<string, UnavailableMember>();
   for (const e of errors) {
     if (e.extensions?.code !== MEMBER_UNAVAILABLE) continue;
-    const siren = String(e.extensions.siren ?? '');
-    if (bySiren.has(siren)) continue;
-    // The gateway names the member in `extensions.member`; `name` is accepted too.
+    // The gateway names the member in `extensions.member` (`name` is accepted too); identical
+    // errors of several members may come once, with `extensions.sirens`.
     const raw = e.extensions.member ?? e.extensions.name;
     const name = typeof raw === 'string' && raw ? raw : undefined;
     const reason = typeof e.extensions.reason === 'string' ? e.extensions.reason : undefined;
-    bySiren.set(siren, { siren, ...(name ? { name } : {}), message: e.message, ...(reason ? { reason } : {}) });
+    const sirens = Array.isArray(e.extensions.sirens) ? e.extensions.sirens.map(String) : [String(e.extensions.siren ?? '')];
+    for (const siren of sirens) {
+      if (bySiren.has(siren)) continue;
+      bySiren.set(siren, { siren, ...(name && sirens.length === 1 ? { name } : {}), message: e.message, ...(reason ? { reason } : {}) });
+    }
   }
   return [...bySiren.values()];
 }

@@ -39,9 +39,9 @@ function unavailableMembers(errors) {
   for (const e of errors) {
     const ext = e.extensions || {};
     if (ext.code !== 'MEMBER_UNAVAILABLE') continue;
-    const siren = String(ext.siren || '');
-    if (out.some((m) => m.siren === siren)) continue;
-    out.push({ siren, name: typeof ext.member === 'string' ? ext.member : typeof ext.name === 'string' ? ext.name : '', message: e.message });
+    const sirens = Array.isArray(ext.sirens) ? ext.sirens.map(String) : [String(ext.siren || '')];
+    const name = sirens.length === 1 && typeof (ext.member || ext.name) === 'string' ? ext.member || ext.name : '';
+    for (const siren of sirens) if (!out.some((m) => m.siren === siren)) out.push({ siren, name, message: e.message });
   }
   return out;
 }

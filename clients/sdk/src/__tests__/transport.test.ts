@@ -124,6 +124,12 @@ describe('results and errors', () => {
     expect(result.errors).toHaveLength(3);
   });
 
+  it('expands one MEMBER_UNAVAILABLE error listing several members (extensions.sirens)', async () => {
+    const { fetch } = scriptedFetch([{ json: { data: page, errors: [{ message: 'did not answer', extensions: { code: 'MEMBER_UNAVAILABLE', siren: '216200410', sirens: ['216200410', '226200012'] } }] } }]);
+    const result = await createBibiaClient({ url: URL, fetch }).searchAiTools({});
+    expect(result.unavailableMembers.map((m) => m.siren)).toEqual(['216200410', '226200012']);
+  });
+
   it('throws other GraphQL errors as BibiaError with their code, details and the partial members', async () => {
     const rowErrors = [{ row: 2, field: 'status', message: 'must be one of PLANNED, PILOT, OPERATIONAL, RETIRED' }];
     const { fetch } = scriptedFetch([{ json: { data: null, errors: [{ message: 'Import refused', extensions: { code: 'BAD_USER_INPUT', rowErrors } }] } }]);

@@ -121,15 +121,18 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         await members.get(siren)?.close();
       },
       stop: async () => {
-        await closeAll(started.reverse());
+        await closeAll(started.reverse(), logger);
       },
     };
   } catch (err) {
-    await closeAll(started.reverse());
+    await closeAll(started.reverse(), logger);
     throw err;
   }
 }
 
-async function closeAll(servers: { close(): Promise<void> }[]): Promise<void> {
-  for (const s of servers) await s.close().catch(() => {});
+async function closeAll(servers: { close(): Promise<void>; url?: string }[], logger: Logger): Promise<void> {
+  for (const s of servers) {
+    await s.close().catch((err: unknown) => logger.warn({ err, url: s.url }, 'could not stop cleanly'));
+    logger.info({ url: s.url }, 'stopped');
+  }
 }

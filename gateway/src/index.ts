@@ -136,12 +136,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     cacheKind: shared.kind,
     notReadyBecause,
     close: async () => {
-      console.error('DBG members.stop'); members?.stop();
-      console.error('DBG http.close'); await http.close();
-      console.error('DBG apollo.stop'); await apollo.stop();
-      console.error('DBG health.flush'); await health?.flush();
-      console.error('DBG shared.close'); await shared.close();
-      console.error('DBG done');
+      members?.stop();
+      await http.close();
+      await apollo.stop();
+      await health?.flush();
+      await shared.close();
     },
   };
 }

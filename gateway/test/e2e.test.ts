@@ -2,6 +2,7 @@ import { setMembership } from '@bibia/directory';
 import { bundledSeedFile, createRegistryServer, readSeedFile } from '@bibia/registry';
 import { compareKeys, decodeCursor } from '../src/routing/cursors';
 import { SEEDED, startRealStack, type RealStack } from './fixtures/startRealStack';
+import { waitFor } from './fixtures/waitFor';
 
 // End to end: the real directory and three real member registries (PGlite, bundled seeds)
 // behind the gateway, over HTTP.
@@ -158,6 +159,5 @@ it('answers with the others and MEMBER_UNAVAILABLE when a registry stops; the di
     await new Promise((r) => setTimeout(r, 30));
   }
   const status = async () => (await stack.gql(`query($s: String!) { collectivite(siren: $s) { membership { status } } }`, { s: SEEDED.pasDeCalais })).body.data.collectivite.membership.status;
-  for (let i = 0; i < 100 && (await status()) !== 'UNREACHABLE'; i++) await new Promise((r) => setTimeout(r, 30));
-  expect(await status()).toBe('UNREACHABLE');
+  await waitFor(async () => (await status()) === 'UNREACHABLE', 15_000);
 });

@@ -8,7 +8,7 @@ import { createGateway, type RunningGateway } from '../src/index';
 import { memberOptions, SIRENS } from './fixtures/fixtureData';
 import { DIRECTORY_SDL, startFixtureDirectory, type FixtureDirectory } from './fixtures/fixtureDirectory';
 import { MEMBER_SDL, startFixtureMember, type FixtureMember } from './fixtures/fixtureMember';
-import { composeOrThrow, gql, writeSupergraph } from './fixtures/startStack';
+import { composeOrThrow, gql, removeSupergraph, writeSupergraph } from './fixtures/startStack';
 
 const servers: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
@@ -32,7 +32,9 @@ async function serve(sdl: string, resolvers: Record<string, unknown>, seen?: Arr
 }
 
 async function gateway(supergraphSdl: string): Promise<RunningGateway> {
-  const g = await createGateway({ ...DEFAULT_CONFIG, port: 0, supergraphFile: writeSupergraph(supergraphSdl) });
+  const supergraphFile = writeSupergraph(supergraphSdl);
+  servers.push({ close: async () => removeSupergraph(supergraphFile) });
+  const g = await createGateway({ ...DEFAULT_CONFIG, port: 0, supergraphFile });
   servers.push(g);
   return g;
 }

@@ -1,11 +1,11 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { createTransport, type TransportOptions } from './transport';
 import { execute, type BibiaResult } from './execute';
-import type { UnavailableMember } from './errors';
+import type { GraphQLErrorJson, UnavailableMember } from './errors';
 import {
   AiProductDocument, AiProductsDocument, AiToolDocument, ChangesDocument, CollectiviteDocument, CollectivitesDocument, CreateAiToolDocument,
   ExportAiToolsDocument, ImportAiToolsDocument, LibraryStatsPageDocument, PublishAiToolDocument, SearchAiToolsDocument, UpdateAiToolDocument,
-  type AiToolFilter, type ExportAiToolsQuery, type ExportAiToolsQueryVariables,
+  type AiToolFilter, type ExportAiToolsQuery, type LibraryStatsPageQuery,
 } from './generated/graphql';
 import { computeLibraryStats, type LibraryStats } from './libraryStats';
 
@@ -31,15 +31,12 @@ export function createBibiaClient(options: BibiaClientOptions) {
   const transport = createTransport(options);
   const run = <T, V extends Record<string, unknown>>(document: TypedDocumentNode<T, V>, variables?: V) => execute(transport, document, variables);
 
-  /** Follows every page of the export query; yields the tools and collects unavailable members. */
+  /**
+   * Every tool matching `filter`, all fields, every page followed; members that did not answer
+   * are added to `unavailable`.
+   */
   async function* allAiTools(filter: AiToolFilter | undefined, unavailable: UnavailableMember[] = []) {
-    let after: string | null | undefined;
-    do {
-      const page: BibiaResult<ExportAiToolsQuery> = await run(ExportAiToolsDocument, { filter, first: 100, after } as ExportAiToolsQueryVariables);
-      mergeUnavailable(unavailable, page.unavailableMembers);
-      for (const edge of page.data.aiTools.edges) yield edge.node;
-      after = page.data.aiTools.pageInfo.hasNextPage ? page.data.aiTools.pageInfo.endCursor : null;
-    } while (after);
+    yield* followPages((after) => run(ExportAiToolsDocument, { filter, first: 100, after }), (d: ExportAiToolsQuery) => d.aiTools, { unavailable, errors: [] });
   }
 
   return {
@@ -65,22 +62,33 @@ export function createBibiaClient(options: BibiaClientOptions) {
      * (the schema has no aggregate query: members only know their own tools).
      */
     async libraryStats(filter?: AiToolFilter): Promise<BibiaResult<LibraryStats>> {
-      const unavailableMembers: UnavailableMember[] = [];
-      const errors: BibiaResult<unknown>['errors'] = [];
-      const nodes = [];
-      let after: string | null | undefined;
-      do {
-        const page = await run(LibraryStatsPageDocument, { filter, first: 100, after });
-        mergeUnavailable(unavailableMembers, page.unavailableMembers);
-        errors.push(...page.errors);
-        nodes.push(...page.data.aiTools.edges.map((e) => e.node));
-        after = page.data.aiTools.pageInfo.hasNextPage ? page.data.aiTools.pageInfo.endCursor : null;
-      } while (after);
-      return { data: computeLibraryStats(nodes), unavailableMembers, errors };
+      const seen = { unavailable: [] as UnavailableMember[], errors: [] as GraphQLErrorJson[] };
+      const nodes: LibraryStatsPageQuery['aiTools']['edges'][number]['node'][] = [];
+      const pages = followPages((after) => run(LibraryStatsPageDocument, { filter, first: 100, after }), (d: LibraryStatsPageQuery) => d.aiTools, seen);
+      for await (const node of pages) nodes.push(node);
+      return { data: computeLibraryStats(nodes), unavailableMembers: seen.unavailable, errors: seen.errors };
     },
   };
 }
 
-function mergeUnavailable(into: UnavailableMember[], more: UnavailableMember[]): void {
-  for (const m of more) if (!into.some((x) => x.siren === m.siren)) into.push(m);
+interface Page<N> {
+  edges: { node: N }[];
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+}
+
+/** Yields the nodes of every page of a connection; the partial-result errors of each page are collected in `seen`. */
+async function* followPages<D, N>(
+  fetchPage: (after: string | null) => Promise<BibiaResult<D>>,
+  connection: (data: D) => Page<N>,
+  seen: { unavailable: UnavailableMember[]; errors: GraphQLErrorJson[] },
+): AsyncGenerator<N> {
+  let after: string | null = null;
+  do {
+    const page = await fetchPage(after);
+    for (const m of page.unavailableMembers) if (!seen.unavailable.some((x) => x.siren === m.siren)) seen.unavailable.push(m);
+    seen.errors.push(...page.errors);
+    const c = connection(page.data);
+    for (const edge of c.edges) yield edge.node;
+    after = c.pageInfo.hasNextPage ? c.pageInfo.endCursor ?? null : null;
+  } while (after);
 }

@@ -23,8 +23,10 @@ export interface TestStack {
  * directory, and the gateway (which also serves the catalogue page), all on port 0.
  */
 export async function startTestStack(): Promise<TestStack> {
-  // No response cache: tests read right after writing, and stop members.
-  const stack = await startStack({ gateway: { memberTimeoutMs: 2000, responseCacheTtlMs: 0 } });
+  // No response cache: tests read right after writing, and stop members. A generous member
+  // timeout: a loaded CI machine must not turn a slow member into a partial result (a stopped
+  // member is refused at once, whatever the timeout).
+  const stack = await startStack({ gateway: { memberTimeoutMs: 15_000, responseCacheTtlMs: 0 } });
   const token = (await createToken(stack.members.get(ARRAS)!.prisma, 'client tests')).token;
   return {
     stack,

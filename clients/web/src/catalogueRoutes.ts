@@ -48,25 +48,10 @@ export function operationsModule(): string {
   return `// Generated from schema/operations by clients/web/src/catalogueRoutes.ts.\nexport const OPERATIONS = ${JSON.stringify(operations, null, 2)};\n`;
 }
 
-/** The French labels of the SDK, for the page. */
+/** The French labels of the SDK (every `*_LABELS` table and `REGION_NAMES`), for the page. */
 export function labelsModule(): string {
-  const tables: Record<string, Record<string, string>> = {
-    THEME_LABELS: sdk.THEME_LABELS,
-    STATUS_LABELS: sdk.STATUS_LABELS,
-    RISK_LABELS: sdk.RISK_LABELS,
-    ALGORITHM_TYPE_LABELS: sdk.ALGORITHM_TYPE_LABELS,
-    AI_ACT_ROLE_LABELS: sdk.AI_ACT_ROLE_LABELS,
-    AUTOMATION_LABELS: sdk.AUTOMATION_LABELS,
-    HOSTING_LABELS: sdk.HOSTING_LABELS,
-    STATE_LABELS: sdk.STATE_LABELS,
-    VISIBILITY_LABELS: sdk.VISIBILITY_LABELS,
-    IMPACT_ASSESSMENT_LABELS: sdk.IMPACT_ASSESSMENT_LABELS,
-    KIND_LABELS: sdk.KIND_LABELS,
-    PRODUCT_CATEGORY_LABELS: sdk.PRODUCT_CATEGORY_LABELS,
-    MEMBERSHIP_STATUS_LABELS: sdk.MEMBERSHIP_STATUS_LABELS,
-    REGION_NAMES: sdk.REGION_NAMES,
-  };
-  return `// Generated from @bibia/sdk labels by clients/web/src/catalogueRoutes.ts.\n${Object.entries(tables)
+  const tables = Object.entries(sdk).filter(([name]) => name.endsWith('_LABELS') && name !== 'ENUM_LABELS' || name === 'REGION_NAMES');
+  return `// Generated from @bibia/sdk labels by clients/web/src/catalogueRoutes.ts.\n${tables
     .map(([name, table]) => `export const ${name} = ${JSON.stringify(table, null, 2)};\n`)
     .join('')}`;
 }

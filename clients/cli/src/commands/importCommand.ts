@@ -5,6 +5,7 @@ import { ExitCode, invalidInput } from '../errors';
 import { readTable } from '../import/readTable';
 import { importRows, type ImportReport, type RowError } from '../import/importRows';
 import { printJson } from '../output';
+import { positiveIntOption } from '../options';
 
 export const IMPORT_HELP = `
 Columns: BibIA's own names (the fields of AiToolInput, e.g. name, summary, themes, status,
@@ -31,11 +32,7 @@ export function registerImport(program: Command, run: (cmd: Command, action: (ct
     .option('--dry-run', 'check every row and list every error; write nothing')
     .option('--publish', 'publish the imported tools (default: they stay drafts)')
     .option('--progress', 'show a progress bar even when stderr is not a terminal')
-    .option('--batch-size <n>', 'rows per request (at most 2000)', (v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1 || n > 2000) throw invalidInput('--batch-size must be a whole number from 1 to 2000');
-      return n;
-    }, 200)
+    .option('--batch-size <n>', 'rows per request (at most 2000)', positiveIntOption('--batch-size', 2000), 200)
     .addHelpText('after', IMPORT_HELP)
     .action((file: string, _o, cmd: Command) =>
       run(cmd, async (ctx) => {

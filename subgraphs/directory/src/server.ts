@@ -81,6 +81,8 @@ export async function createDirectoryServer(options: DirectoryServerOptions = {}
       schema,
       introspection: true,
       includeStacktraceInErrorResponses: false,
+      // main() stops the whole server on SIGINT/SIGTERM; Apollo's own handlers would race it.
+      stopOnTerminationSignals: false,
       // The default landing page loads from a CDN; clients use the SDL in schema/ instead.
       // No Apollo Studio usage reporting, so no inline traces for it.
       plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],

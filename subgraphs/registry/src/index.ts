@@ -67,6 +67,8 @@ export async function createRegistryServer(config: RegistryConfig, options: Regi
       schema,
       plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
       includeStacktraceInErrorResponses: false,
+      // main() stops the whole server on SIGINT/SIGTERM; Apollo's own handlers would race it.
+      stopOnTerminationSignals: false,
       formatError: (formatted, error) => formatError(formatted, error, logger),
     });
     await apollo.start();

@@ -4,6 +4,7 @@ import { DEFAULT_CONFIG } from '../src/config';
 import { createGateway } from '../src/index';
 import { memberOptions, SIRENS } from './fixtures/fixtureData';
 import { gql, startStack, type Stack } from './fixtures/startStack';
+import { waitFor } from './fixtures/waitFor';
 
 let stack: Stack;
 afterEach(async () => {
@@ -70,6 +71,9 @@ describeRedis('caches in Redis (TEST_REDIS_URL)', () => {
       const registered = await stack.gql(QUERY, undefined, { extensions });
       expect(registered.body.data.aiTools.totalCount).toBe(71);
       expect(received()).toBe(3);
+      // Apollo Server stores the persisted query after answering: wait for the write to land.
+      await waitFor(async () => (await redis.exists(`${prefix}apq:${sha256Hash}`)) === 1);
+      await waitFor(async () => (await redis.keys(`${prefix}response:*`)).length === 3);
       // Another instance knows the hash, and its member answers come from Redis.
       const byHash = await gql(second.graphqlUrl, undefined, undefined, { extensions });
       expect(byHash.body).toEqual(registered.body);

@@ -79,6 +79,10 @@ export async function listenHttp<C extends BaseContext>(options: ListenHttpOptio
     }
   }
 
+  // Keep idle connections longer than clients and proxies do (Node's default is 5 s): a client that
+  // reuses a connection the server is closing at that instant gets ECONNRESET.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());

@@ -21,6 +21,9 @@ export interface CommandContext extends GlobalOptions {
   exitCode: number;
 }
 
+/** Runs a command's action with its context; owns errors and the exit code. */
+export type CommandRunner = (cmd: Command, action: (ctx: CommandContext) => Promise<void>) => Promise<void>;
+
 export function resolveGlobals(cmd: Command, io: CliIO): GlobalOptions {
   const o = cmd.optsWithGlobals<{ endpoint?: string; token?: string; json?: boolean }>();
   return {

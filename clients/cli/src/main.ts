@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { createContext, DEFAULT_ENDPOINT, resolveGlobals, type CommandContext } from './context';
+import { createContext, DEFAULT_ENDPOINT, resolveGlobals, type CommandRunner } from './context';
 import { ExitCode, toCliError } from './errors';
 import { processIO, type CliIO } from './io';
 import { registerSearch } from './commands/search';
@@ -9,8 +9,6 @@ import { registerCollectivite } from './commands/collectivite';
 import { registerProduct } from './commands/product';
 import { registerImport } from './commands/importCommand';
 import { registerExport } from './commands/exportCommand';
-
-export type CommandRunner = (cmd: Command, action: (ctx: CommandContext) => Promise<void>) => Promise<void>;
 
 /** The `bibia` program. Every action runs through `runner`, which owns errors and exit codes. */
 export function buildProgram(io: CliIO, runner: CommandRunner): Command {

@@ -40,33 +40,46 @@ function collectiviteLink(c) {
   return h('a', { href: `#/collectivite/${encodeURIComponent(c.siren)}` }, collectiviteText(c));
 }
 
-function failure(body, err) {
-  clear(body).append(h('p', { class: 'error', role: 'alert' }, err.message));
+/**
+ * The part every detail view shares: a loading title, the request, the notice of missing
+ * members, and a "not found" message. Resolves to the entity (its title set), or null.
+ */
+async function loadEntity(view, { loading, notFound, operation, variables, pick, missing, showNotice }) {
+  const title = $(`${view}-title`);
+  const body = clear($(`${view}-body`));
+  title.textContent = loading;
+  const fail = (message) => {
+    title.textContent = notFound;
+    body.append(h('p', { class: 'error', role: 'alert' }, message));
+    return null;
+  };
+  let result;
+  try {
+    result = await request(operation, variables);
+  } catch (err) {
+    return fail(err.message);
+  }
+  showNotice(result.unavailable);
+  const entity = pick(result.data);
+  if (!entity) return fail(missing(result.unavailable));
+  title.textContent = entity.name;
+  document.title = `${entity.name} — BibIA`;
+  return { entity, body };
 }
 
 export async function showTool(id, { showNotice }) {
-  const title = $('tool-title');
-  const body = $('tool-body');
-  title.textContent = 'Chargement de l’outil…';
-  clear(body);
-  let result;
-  try {
-    result = await request('AiTool', { id });
-  } catch (err) {
-    title.textContent = 'Outil introuvable';
-    return failure(body, err);
-  }
-  showNotice(result.unavailable);
-  const t = result.data.aiTool;
-  if (!t) {
-    title.textContent = 'Outil introuvable';
-    const down = result.unavailable.length > 0;
-    body.append(h('p', { class: 'error', role: 'alert' }, down ? 'Le registre de la collectivité ne répond pas pour le moment.' : `Aucun outil n’a l’identifiant ${id}.`));
-    return;
-  }
-  title.textContent = t.name;
+  const loaded = await loadEntity('tool', {
+    loading: 'Chargement de l’outil…',
+    notFound: 'Outil introuvable',
+    operation: 'AiTool',
+    variables: { id },
+    pick: (data) => data.aiTool,
+    missing: (down) => (down.length ? 'Le registre de la collectivité ne répond pas pour le moment.' : `Aucun outil n’a l’identifiant ${id}.`),
+    showNotice,
+  });
+  if (!loaded) return;
+  const { entity: t, body } = loaded;
   const c = t.collectivite;
-  document.title = `${t.name} — BibIA`;
   const dates = [t.startDate && `depuis le ${dateText(t.startDate)}`, t.endDate && `jusqu’au ${dateText(t.endDate)}`].filter(Boolean).join(', ');
   body.append(
     h('p', { class: 'lead' }, t.summary),
@@ -125,26 +138,17 @@ function reportsSection(reports) {
 }
 
 export async function showProduct(id, { showNotice }) {
-  const title = $('product-title');
-  const body = $('product-body');
-  title.textContent = 'Chargement du produit…';
-  clear(body);
-  let result;
-  try {
-    result = await request('AiProduct', { id });
-  } catch (err) {
-    title.textContent = 'Produit introuvable';
-    return failure(body, err);
-  }
-  showNotice(result.unavailable);
-  const p = result.data.aiProduct;
-  if (!p) {
-    title.textContent = 'Produit introuvable';
-    body.append(h('p', { class: 'error', role: 'alert' }, `Aucun produit n’a l’identifiant ${id} dans le catalogue partagé.`));
-    return;
-  }
-  title.textContent = p.name;
-  document.title = `${p.name} — BibIA`;
+  const loaded = await loadEntity('product', {
+    loading: 'Chargement du produit…',
+    notFound: 'Produit introuvable',
+    operation: 'AiProduct',
+    variables: { id },
+    pick: (data) => data.aiProduct,
+    missing: () => `Aucun produit n’a l’identifiant ${id} dans le catalogue partagé.`,
+    showNotice,
+  });
+  if (!loaded) return;
+  const { entity: p, body } = loaded;
   const deployments = [...p.deployments].sort((a, b) => collectiviteText(a.collectivite).localeCompare(collectiviteText(b.collectivite), 'fr'));
   body.append(
     p.description ? h('p', { class: 'lead' }, p.description) : null,
@@ -168,26 +172,17 @@ export async function showProduct(id, { showNotice }) {
 }
 
 export async function showCollectivite(siren, { showNotice }) {
-  const title = $('collectivite-title');
-  const body = $('collectivite-body');
-  title.textContent = 'Chargement de la collectivité…';
-  clear(body);
-  let result;
-  try {
-    result = await request('Collectivite', { siren });
-  } catch (err) {
-    title.textContent = 'Collectivité introuvable';
-    return failure(body, err);
-  }
-  showNotice(result.unavailable);
-  const c = result.data.collectivite;
-  if (!c) {
-    title.textContent = 'Collectivité introuvable';
-    body.append(h('p', { class: 'error', role: 'alert' }, `Aucune collectivité n’a le SIREN ${siren} dans l’annuaire.`));
-    return;
-  }
-  title.textContent = c.name;
-  document.title = `${c.name} — BibIA`;
+  const loaded = await loadEntity('collectivite', {
+    loading: 'Chargement de la collectivité…',
+    notFound: 'Collectivité introuvable',
+    operation: 'Collectivite',
+    variables: { siren },
+    pick: (data) => data.collectivite,
+    missing: () => `Aucune collectivité n’a le SIREN ${siren} dans l’annuaire.`,
+    showNotice,
+  });
+  if (!loaded) return;
+  const { entity: c, body } = loaded;
   const stats = c.registryStats;
   const tools = c.aiTools ? c.aiTools.edges.map((e) => e.node) : [];
   body.append(

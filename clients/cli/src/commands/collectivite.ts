@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { KIND_LABELS, MEMBERSHIP_STATUS_LABELS } from '@bibia/sdk';
-import type { CommandContext } from '../context';
+import type { CommandRunner } from '../context';
 import { notFound } from '../errors';
 import { printJson, printRecord, printTable, warnUnavailable } from '../output';
 import { regionText, riskText, statusText, themesText } from '../format';
 
-export function registerCollectivite(program: Command, run: (cmd: Command, action: (ctx: CommandContext) => Promise<void>) => Promise<void>): void {
+export function registerCollectivite(program: Command, run: CommandRunner): void {
   program
     .command('collectivite')
     .description("Show a collectivité: the directory's record, its registry's figures and its tools.")

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import type { AiToolFilter, ExportAiToolsQuery, UnavailableMember } from '@bibia/sdk';
-import type { CommandContext } from '../context';
+import type { CommandRunner } from '../context';
 import { invalidInput } from '../errors';
 import { FIELD_KINDS, type ToolField } from '../import/columns';
 import { enumListOption } from '../options';
@@ -63,7 +63,7 @@ function csvCell(value: unknown): string {
   return String(value);
 }
 
-export function registerExport(program: Command, run: (cmd: Command, action: (ctx: CommandContext) => Promise<void>) => Promise<void>): void {
+export function registerExport(program: Command, run: CommandRunner): void {
   addFilterOptions(
     program
       .command('export')

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
-import type { CommandContext } from '../context';
+import type { CommandContext, CommandRunner } from '../context';
 import { ExitCode, invalidInput } from '../errors';
 import { readTable } from '../import/readTable';
 import { importRows, type ImportReport, type RowError } from '../import/importRows';
@@ -23,7 +23,7 @@ run the same import again, rows are matched to existing tools by slug.
 Exit codes: 0 done, 1 rows refused (every error is listed with its row, line and column),
 2 invalid file, 3 endpoint unreachable, 4 token refused.`;
 
-export function registerImport(program: Command, run: (cmd: Command, action: (ctx: CommandContext) => Promise<void>) => Promise<void>): void {
+export function registerImport(program: Command, run: CommandRunner): void {
   program
     .command('import')
     .description("Import tools into your collectivité's registry from a CSV or JSON file (needs a publisher token).")

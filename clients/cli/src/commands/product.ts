@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { HOSTING_LABELS, PRODUCT_CATEGORY_LABELS } from '@bibia/sdk';
-import type { CommandContext } from '../context';
+import type { CommandRunner } from '../context';
 import { notFound } from '../errors';
 import { printJson, printRecord, printTable, warnUnavailable } from '../output';
 import { riskText, statusText } from '../format';
 import { collectiviteText } from './search';
 
-export function registerProduct(program: Command, run: (cmd: Command, action: (ctx: CommandContext) => Promise<void>) => Promise<void>): void {
+export function registerProduct(program: Command, run: CommandRunner): void {
   program
     .command('product')
     .description('Show a product of the shared catalogue and which collectivités use it.')

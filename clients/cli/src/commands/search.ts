@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { AiToolFilter, SearchAiToolsQuery, UnavailableMember } from '@bibia/sdk';
-import type { CommandContext } from '../context';
+import type { CommandRunner } from '../context';
 import { enumListOption, positiveIntOption, regionOption } from '../options';
 import { printJson, printTable, warnUnavailable } from '../output';
 import { riskText, statusText, themesText } from '../format';
@@ -45,7 +45,7 @@ export function filterFrom(text: string | undefined, o: FilterOptions): AiToolFi
   return filter;
 }
 
-export function registerSearch(program: Command, run: (cmd: Command, action: (ctx: CommandContext) => Promise<void>) => Promise<void>): void {
+export function registerSearch(program: Command, run: CommandRunner): void {
   addFilterOptions(
     program
       .command('search')

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { RISK_LABELS, STATUS_LABELS, THEME_LABELS } from '@bibia/sdk';
-import type { CommandContext } from '../context';
+import type { CommandRunner } from '../context';
 import { printJson, printTable, warnUnavailable } from '../output';
 import { regionText } from '../format';
 import { addFilterOptions, filterFrom, type FilterOptions } from './search';
 
-export function registerStats(program: Command, run: (cmd: Command, action: (ctx: CommandContext) => Promise<void>) => Promise<void>): void {
+export function registerStats(program: Command, run: CommandRunner): void {
   addFilterOptions(program.command('stats').description('Figures of the library: tools per theme, status, risk level and région.'))
     .option('--search <text>', 'only tools matching this search')
     .action((_o, cmd: Command) =>

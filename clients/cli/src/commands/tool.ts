@@ -4,7 +4,7 @@ import {
   AI_ACT_ROLE_LABELS, ALGORITHM_TYPE_LABELS, AUTOMATION_LABELS, HOSTING_LABELS, IMPACT_ASSESSMENT_LABELS, STATE_LABELS, VISIBILITY_LABELS,
   type AiToolQuery,
 } from '@bibia/sdk';
-import type { CommandContext } from '../context';
+import type { CommandContext, CommandRunner } from '../context';
 import { CliError, ExitCode, notFound } from '../errors';
 import { printJson, printRecord, warnUnavailable } from '../output';
 import { riskText, statusText, themesText } from '../format';
@@ -12,7 +12,7 @@ import { collectiviteText } from './search';
 
 type Tool = NonNullable<AiToolQuery['aiTool']>;
 
-export function registerTool(program: Command, run: (cmd: Command, action: (ctx: CommandContext) => Promise<void>) => Promise<void>): void {
+export function registerTool(program: Command, run: CommandRunner): void {
   program
     .command('tool')
     .description('Show one tool: every field, its practice reports, its collectivité.')

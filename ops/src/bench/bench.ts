@@ -127,8 +127,28 @@ async function fanOut(): Promise<void> {
   );
 }
 
+/** Drops the schemas this run created on PostgreSQL. */
+async function dropBenchSchemas(): Promise<void> {
+  if (!DATABASE_URL) return;
+  const { Client } = await import('pg');
+  const url = new URL(DATABASE_URL);
+  url.searchParams.delete('schema');
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'bench\\_%'`);
+    for (const { nspname } of rows) await client.query(`DROP SCHEMA "${nspname}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
 export async function main(): Promise<void> {
   console.log(`BibIA benchmark — Node ${process.version}, storage: ${DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}, ${new Date().toISOString()}`);
-  await gatewayVsDirect();
-  await fanOut();
+  try {
+    await gatewayVsDirect();
+    await fanOut();
+  } finally {
+    await dropBenchSchemas();
+  }
 }

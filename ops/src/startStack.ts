@@ -21,7 +21,7 @@ export interface StackMember {
 }
 
 /** Where each service keeps its data. */
-export type StorageFor = (service: string) => { databaseUrl?: string; dataDir: string };
+export type StorageFor = (service: string) => { databaseUrl?: string; dataDir: string; poolSize?: number };
 
 export interface StackOptions {
   members?: StackMember[];
@@ -68,7 +68,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const servers = await Promise.all(
       (options.members ?? DEMO_MEMBERS.map((siren): StackMember => ({ siren }))).map((m) =>
         createRegistryServer(
-          { siren: m.siren, port: m.port ?? 0, host: '127.0.0.1', maxBodyBytes: 10 * 1024 * 1024, seedFile: m.seed ? undefined : 'bundled', ...storage(`registry-${m.siren}`) },
+          {
+            siren: m.siren,
+            port: m.port ?? 0,
+            host: '127.0.0.1',
+            maxBodyBytes: 10 * 1024 * 1024,
+            seedFile: m.seed ? undefined : 'bundled',
+            ...withPoolSize(storage(`registry-${m.siren}`)),
+          },
           { seed: m.seed, logger: logger.child({ service: `registry-${m.siren}` }) },
         ),
       ),
@@ -128,6 +135,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     await closeAll(started.reverse(), logger);
     throw err;
   }
+}
+
+function withPoolSize({ poolSize, ...rest }: ReturnType<StorageFor>) {
+  return { ...rest, databasePoolSize: poolSize };
 }
 
 async function closeAll(servers: { close(): Promise<void>; url?: string }[], logger: Logger): Promise<void> {

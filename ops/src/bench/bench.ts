@@ -29,7 +29,8 @@ function storageFor(run: string): StorageFor | undefined {
   return (service) => {
     const url = new URL(DATABASE_URL);
     url.searchParams.set('schema', `bench_${run}_${service.replace(/\W/g, '_')}`.slice(0, 60));
-    return { databaseUrl: url.toString(), dataDir: 'unused' };
+    // One connection per member: 50 members must fit in PostgreSQL's default 100 connections.
+    return { databaseUrl: url.toString(), dataDir: 'unused', poolSize: 1 };
   };
 }
 

@@ -2,7 +2,22 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { getEnvNum, getEnvStr } from '@bibia/kit';
-import { DEMO_MEMBERS, REPO_ROOT, SUPERGRAPH_FILE, startStack } from './startStack';
+import { createToken, listTokens, revokeToken } from '@bibia/registry';
+import { DEMO_MEMBERS, REPO_ROOT, SUPERGRAPH_FILE, startStack, type Stack } from './startStack';
+
+const DEV_TOKEN_LABEL = 'dev stack (npm start)';
+
+/** One publisher token per demo member, replacing those of the previous start. */
+async function devPublisherTokens(stack: Stack): Promise<{ siren: string; token: string }[]> {
+  const out: { siren: string; token: string }[] = [];
+  for (const [siren, member] of stack.members) {
+    for (const t of await listTokens(member.prisma)) {
+      if (t.label === DEV_TOKEN_LABEL && !t.revokedAt) await revokeToken(member.prisma, t.id);
+    }
+    out.push({ siren, token: (await createToken(member.prisma, DEV_TOKEN_LABEL)).token });
+  }
+  return out;
+}
 
 /**
  * `npm start`: the directory, the three demo member registries (each its own embedded database,
@@ -23,6 +38,7 @@ export async function main(): Promise<void> {
     directoryPort: getEnvNum('DIRECTORY_PORT', 4100),
     gateway: { redisUrl: getEnvStr('REDIS_URL') },
   });
+  const tokens = await devPublisherTokens(stack);
   const base = stack.gateway.url.replace('127.0.0.1', 'localhost');
   console.log(`
 BibIA is running.
@@ -32,6 +48,9 @@ BibIA is running.
 ${[...stack.members.values()].map((m) => `  Registry ${m.owner.siren}:       ${m.graphqlUrl}   (${m.owner.name})`).join('\n')}
   Health / metrics:            ${base}/health  ${base}/metrics
   Hub admin token:             ${adminToken}
+  Publisher tokens (new at each start):
+${tokens.map((t) => `    ${t.siren}  ${t.token}`).join('\n')}
+  e.g. npx bibia import clients/cli/examples/outils.csv --siren ${tokens[1]?.siren} --token ${tokens[1]?.token} --dry-run
 Data: ${dataRoot}. Stop with Ctrl-C.`);
   let stopping = false;
   const stop = () => {

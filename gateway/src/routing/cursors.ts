@@ -1,5 +1,5 @@
 /**
- * Global keyset cursors (docs/contract-plan.md): `base64url(JSON [sortValue, id])`, compared by
+ * Global keyset cursors (docs/contract.md): `base64url(JSON [sortValue, id])`, compared by
  * byte order on every member, so the hub can merge sorted pages from several members.
  */
 export type CursorKey = [sortValue: string, id: string];

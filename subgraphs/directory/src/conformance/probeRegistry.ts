@@ -38,7 +38,7 @@ const OTHER_SIREN = (siren: string) => (siren === '225900018' ? '220200026' : '2
 const PAGE_SIZE = 2;
 
 /**
- * Live probes of a member registry, as the contract (docs/contract-plan.md) requires:
+ * Live probes of a member registry, as the contract (docs/contract.md) requires:
  * `registry(siren:)` answers for its SIREN and only for it; `aiTools` pages neither repeat nor
  * disorder ids, which start with `<siren>:`, and cursors are `[sortValue, id]` keysets;
  * `_entities` resolves AiTool ids in order, null for an unknown one.

@@ -3,7 +3,7 @@ import { badInput } from '@bibia/kit';
 /**
  * Cursors are global keysets: `base64url(JSON.stringify([sortValue, id]))`. The same cursor
  * means the same position on every member, so a hub can send one `after` to all of them and
- * merge the pages (see docs/contract-plan.md).
+ * merge the pages (see docs/contract.md).
  */
 export type CursorKey = [sortValue: string, id: string];
 

@@ -7,3 +7,4 @@ export { openStorage, type Storage, type StorageOptions, type PrismaLike } from 
 export { applyMigrations, createMigration, readMigrations } from './storage/schemaEngine';
 export { listenHttp, sendJson, type ListenHttpOptions, type RunningHttpServer, type RouteHandler } from './http/listenHttp';
 export { buildFederatedSchema, FEDERATION_LINK } from './graphql/buildFederatedSchema';
+export { HOSTING_ENUM } from './graphql/sharedEnums';

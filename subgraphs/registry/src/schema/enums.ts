@@ -1,3 +1,4 @@
+import { HOSTING_ENUM } from '@bibia/kit';
 import { registerEnumType } from 'type-graphql';
 import {
   AiActRole, AlgorithmType, AutomationLevel, Hosting, PublicationState, RiskLevel, Theme, ToolStatus, Visibility,
@@ -103,16 +104,7 @@ registerEnumType(AutomationLevel, {
   },
 });
 
-registerEnumType(Hosting, {
-  name: 'Hosting',
-  description: 'Where the tool runs and its data is processed (sovereignty).',
-  valuesConfig: {
-    ON_PREMISES: { description: "On the collectivité's own servers." },
-    FRENCH_CLOUD: { description: 'Cloud hosted in France by a provider under French/EU law.' },
-    EU_CLOUD: { description: 'Cloud hosted in the European Union.' },
-    NON_EU_CLOUD: { description: 'Cloud outside the EU, or under a non-EU jurisdiction.' },
-  },
-});
+registerEnumType(Hosting, HOSTING_ENUM);
 
 registerEnumType(Visibility, {
   name: 'Visibility',

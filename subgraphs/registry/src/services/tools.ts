@@ -95,7 +95,7 @@ export async function getTool(ctx: RegistryContext, id: string): Promise<AiToolR
   return row && canSee(ctx, row.state) ? row : null;
 }
 
-function validateNew(ctx: RegistryContext, input: Record<string, unknown>): ToolRecord {
+function validateNew(input: Record<string, unknown>): ToolRecord {
   const raw = withoutNulls(input);
   if (!raw.slug && typeof raw.name === 'string') raw.slug = slugify(raw.name);
   return parseOrThrow(toolRecordSchema, raw, 'tool');
@@ -104,7 +104,7 @@ function validateNew(ctx: RegistryContext, input: Record<string, unknown>): Tool
 export async function createTool(ctx: RegistryContext, siren: string, input: Record<string, unknown>): Promise<AiToolRow> {
   const author = requirePublisher(ctx).label;
   requireOwnData(ctx, siren, 'siren');
-  const rec = validateNew(ctx, input);
+  const rec = validateNew(input);
   const id = makeId(ctx.owner.siren, rec.slug);
   return ctx.prisma.$transaction(async (tx) => {
     if (await tx.aiTool.findUnique({ where: { id }, select: { id: true } })) {

@@ -1,6 +1,6 @@
 import { setMembership } from '@bibia/directory';
 import { bundledSeedFile, createRegistryServer, readSeedFile } from '@bibia/registry';
-import { compareKeys, decodeCursor } from '../src/routing/cursors';
+import { compareCursorKeys, parseCursor } from '@bibia/kit';
 import { SEEDED, startRealStack, type RealStack } from './fixtures/startRealStack';
 import { waitFor } from './fixtures/waitFor';
 
@@ -34,7 +34,7 @@ async function unionOrder(orderBy: 'NAME' | 'RECENT', filter?: object): Promise<
     const { body } = await stack.direct(siren, DIRECT, { orderBy, filter });
     edges.push(...body.data.aiTools.edges.map((e: any) => ({ cursor: e.cursor, id: e.node.id })));
   }
-  return edges.sort((a, b) => compareKeys(decodeCursor(a.cursor)!, decodeCursor(b.cursor)!, orderBy === 'NAME' ? 'asc' : 'desc')).map((e) => e.id);
+  return edges.sort((a, b) => compareCursorKeys(parseCursor(a.cursor)!, parseCursor(b.cursor)!, orderBy === 'NAME' ? 'asc' : 'desc')).map((e) => e.id);
 }
 
 it.each([
@@ -68,8 +68,8 @@ it('merges practice reports (RECENT by default) and the change feed (oldest firs
   const reports = await stack.gql(`{ practiceReports(first: 100) { totalCount edges { cursor node { id title tool { id name } collectivite { siren } } } } }`);
   expect(reports.body.errors).toBeUndefined();
   expect(reports.body.data.practiceReports.totalCount).toBe(reports.body.data.practiceReports.edges.length);
-  const keys = reports.body.data.practiceReports.edges.map((e: any) => decodeCursor(e.cursor)!);
-  for (let i = 1; i < keys.length; i++) expect(compareKeys(keys[i - 1], keys[i], 'desc')).toBeLessThan(0);
+  const keys = reports.body.data.practiceReports.edges.map((e: any) => parseCursor(e.cursor)!);
+  for (let i = 1; i < keys.length; i++) expect(compareCursorKeys(keys[i - 1], keys[i], 'desc')).toBeLessThan(0);
   expect(new Set(reports.body.data.practiceReports.edges.map((e: any) => e.node.collectivite.siren)).size).toBe(3);
 
   const changes = await stack.gql(`{ changes(since: "2000-01-01T00:00:00Z", first: 10) { totalCount pageInfo { hasNextPage } edges { cursor node { id entityId kind at } } } }`);

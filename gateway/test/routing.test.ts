@@ -1,4 +1,4 @@
-import { compareKeys, decodeCursor } from '../src/routing/cursors';
+import { compareCursorKeys, parseCursor } from '@bibia/kit';
 import { memberOptions, SIRENS } from './fixtures/fixtureData';
 import { sortKey } from './fixtures/fixtureMember';
 import { startStack, type Stack } from './fixtures/startStack';
@@ -27,7 +27,7 @@ const PAGE = /* GraphQL */ `
 /** Every tool of the fixture members, in the contract's order. */
 function expectedOrder(orderBy: 'NAME' | 'RECENT'): string[] {
   const all = stack.members.flatMap((m) => m.tools.map((t) => ({ id: `${m.siren}:${t.slug}`, key: [orderBy === 'NAME' ? sortKey(t.name) : t.updatedAt, `${m.siren}:${t.slug}`] as [string, string] })));
-  return all.sort((a, b) => compareKeys(a.key, b.key, orderBy === 'NAME' ? 'asc' : 'desc')).map((t) => t.id);
+  return all.sort((a, b) => compareCursorKeys(a.key, b.key, orderBy === 'NAME' ? 'asc' : 'desc')).map((t) => t.id);
 }
 
 async function walk(orderBy: 'NAME' | 'RECENT', first: number): Promise<{ ids: string[]; pages: number }> {
@@ -65,7 +65,7 @@ describe('national lists', () => {
     const { body } = await stack.gql(PAGE, { first: 30 });
     const bySiren = Object.fromEntries(stack.members.map((m) => [m.siren, m.name]));
     for (const e of body.data.aiTools.edges) expect(e.node.collectivite.name).toBe(bySiren[e.node.collectivite.siren]);
-    const cursors = body.data.aiTools.edges.map((e: any) => decodeCursor(e.cursor));
+    const cursors = body.data.aiTools.edges.map((e: any) => parseCursor(e.cursor));
     expect(cursors.every(Boolean)).toBe(true);
   });
 

@@ -13,7 +13,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { collectFields, subFields, type CollectedField, type Fragments } from './collectFields';
-import type { SortDirection } from './cursors';
+import type { SortDirection } from '@bibia/kit';
 
 /** Root fields of the contract that are connections (and any field whose selection has `edges`). */
 const CONNECTION_FIELDS = new Set(['aiTools', 'practiceReports', 'changes']);

@@ -1,6 +1,6 @@
 import type { RootField } from './analyseFetch';
 import { subFields, type Fragments } from './collectFields';
-import { decodeCursor } from './cursors';
+import { parseCursor } from '@bibia/kit';
 import { CURSOR_ALIAS, EDGES_ALIAS, PAGE_INFO_ALIAS, TOTAL_COUNT_ALIAS } from './memberDocument';
 
 /**
@@ -17,7 +17,7 @@ export function checkFieldAnswer(field: RootField, data: Record<string, unknown>
       if (!isObject(value)) return `"${field.key}" is not an object`;
       if (field.pageFields.edges) {
         const edges = value[EDGES_ALIAS];
-        if (!Array.isArray(edges) || !edges.every((e) => isObject(e) && decodeCursor(e[CURSOR_ALIAS]) !== null)) {
+        if (!Array.isArray(edges) || !edges.every((e) => isObject(e) && parseCursor(e[CURSOR_ALIAS]) !== null)) {
           return `"${field.key}" has no valid edge cursors`;
         }
         // Every `edges` selection is the same list: a different length is not a real page.

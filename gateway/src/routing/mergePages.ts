@@ -1,4 +1,4 @@
-import { compareKeys, decodeCursor, type CursorKey, type SortDirection } from './cursors';
+import { compareCursorKeys, parseCursor, type CursorKey, type SortDirection } from '@bibia/kit';
 
 /** One member's page of a connection, as far as merging needs it. */
 export interface MemberPage {
@@ -25,7 +25,7 @@ export interface MergedPage {
 export function mergePages(pages: MemberPage[], options: { direction: SortDirection; first: number }): MergedPage {
   const keys: CursorKey[][] = pages.map((p) =>
     p.cursors.map((c) => {
-      const key = decodeCursor(c);
+      const key = parseCursor(c);
       if (!key) throw new Error(`not a contract cursor: ${c}`);
       return key;
     }),
@@ -37,7 +37,7 @@ export function mergePages(pages: MemberPage[], options: { direction: SortDirect
     let best = -1;
     for (let p = 0; p < pages.length; p++) {
       if (heads[p] >= keys[p].length) continue;
-      if (best === -1 || compareKeys(keys[p][heads[p]], keys[best][heads[best]], options.direction) < 0) best = p;
+      if (best === -1 || compareCursorKeys(keys[p][heads[p]], keys[best][heads[best]], options.direction) < 0) best = p;
     }
     if (best === -1) break;
     order.push({ page: best, index: heads[best]++ });

@@ -8,3 +8,7 @@ export { applyMigrations, createMigration, readMigrations } from './storage/sche
 export { listenHttp, sendJson, type ListenHttpOptions, type RunningHttpServer, type RouteHandler } from './http/listenHttp';
 export { buildFederatedSchema, FEDERATION_LINK } from './graphql/buildFederatedSchema';
 export { HOSTING_ENUM } from './graphql/sharedEnums';
+export {
+  encodeCursor, parseCursor, decodeCursor, pageSize, compareBytes, compareCursorKeys, toConnection, connectionFromRows, emptyConnection,
+  MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type CursorKey, type SortDirection, type Connection,
+} from './cursor';

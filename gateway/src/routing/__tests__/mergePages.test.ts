@@ -1,26 +1,26 @@
-import { compareKeys, decodeCursor, encodeCursor, type CursorKey, type SortDirection } from '../cursors';
+import { compareCursorKeys, parseCursor, encodeCursor, type CursorKey, type SortDirection } from '@bibia/kit';
 import { mergePages, type MemberPage } from '../mergePages';
 
 const c = (sort: string, id: string) => encodeCursor([sort, id]);
 
-describe('compareKeys', () => {
+describe('compareCursorKeys', () => {
   it('orders by sort value, then id ascending, in byte order', () => {
-    expect(compareKeys(['a', '2:x'], ['b', '1:x'], 'asc')).toBeLessThan(0);
-    expect(compareKeys(['b', '1:x'], ['a', '2:x'], 'desc')).toBeLessThan(0);
+    expect(compareCursorKeys(['a', '2:x'], ['b', '1:x'], 'asc')).toBeLessThan(0);
+    expect(compareCursorKeys(['b', '1:x'], ['a', '2:x'], 'desc')).toBeLessThan(0);
     // Ties by id ascending whatever the direction.
-    expect(compareKeys(['a', '1:x'], ['a', '2:x'], 'desc')).toBeLessThan(0);
+    expect(compareCursorKeys(['a', '1:x'], ['a', '2:x'], 'desc')).toBeLessThan(0);
     // Byte order, not locale: upper case before lower case, "é" after "z".
-    expect(compareKeys(['Z', '1'], ['a', '1'], 'asc')).toBeLessThan(0);
-    expect(compareKeys(['z', '1'], ['é', '1'], 'asc')).toBeLessThan(0);
+    expect(compareCursorKeys(['Z', '1'], ['a', '1'], 'asc')).toBeLessThan(0);
+    expect(compareCursorKeys(['z', '1'], ['é', '1'], 'asc')).toBeLessThan(0);
     // UTF-8 order where UTF-16 units disagree (astral vs. high BMP characters).
-    expect(compareKeys(['\uffff', '1'], ['😀', '1'], 'asc')).toBeLessThan(0);
+    expect(compareCursorKeys(['\uffff', '1'], ['😀', '1'], 'asc')).toBeLessThan(0);
   });
 
   it('round-trips cursors and rejects others', () => {
-    expect(decodeCursor(c('x', '1:y'))).toEqual(['x', '1:y']);
-    expect(decodeCursor('nope')).toBeNull();
-    expect(decodeCursor(Buffer.from('[1,2]').toString('base64url'))).toBeNull();
-    expect(decodeCursor(null)).toBeNull();
+    expect(parseCursor(c('x', '1:y'))).toEqual(['x', '1:y']);
+    expect(parseCursor('nope')).toBeNull();
+    expect(parseCursor(Buffer.from('[1,2]').toString('base64url'))).toBeNull();
+    expect(parseCursor(null)).toBeNull();
   });
 });
 
@@ -62,11 +62,11 @@ describe('mergePages', () => {
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     // Few distinct sort values, so that ties (broken by id) are frequent.
     const items: CursorKey[] = Array.from({ length: 120 }, (_, i) => [`v${Math.floor(random() * 15)}`, `${100000000 + Math.floor(random() * 5)}:item-${i}`]);
-    const members = [0, 1, 2, 3].map((m) => items.filter((_, i) => (i * 7 + Math.floor(i / 5)) % 4 === m).sort((a, b) => compareKeys(a, b, direction)));
+    const members = [0, 1, 2, 3].map((m) => items.filter((_, i) => (i * 7 + Math.floor(i / 5)) % 4 === m).sort((a, b) => compareCursorKeys(a, b, direction)));
     // A member answers `first` items strictly after the cursor, like a contract registry.
     const memberPage = (list: CursorKey[], first: number, after: string | null): MemberPage => {
-      const afterKey = after ? decodeCursor(after)! : null;
-      const rest = afterKey ? list.filter((k) => compareKeys(k, afterKey, direction) > 0) : list;
+      const afterKey = after ? parseCursor(after)! : null;
+      const rest = afterKey ? list.filter((k) => compareCursorKeys(k, afterKey, direction) > 0) : list;
       return { cursors: rest.slice(0, first).map(encodeCursor), hasNextPage: rest.length > first, totalCount: list.length };
     };
     const seen: string[] = [];
@@ -79,7 +79,7 @@ describe('mergePages', () => {
       if (!merged.hasNextPage) break;
       after = merged.endCursor;
     }
-    const expected = [...items].sort((a, b) => compareKeys(a, b, direction)).map(encodeCursor);
+    const expected = [...items].sort((a, b) => compareCursorKeys(a, b, direction)).map(encodeCursor);
     expect(seen).toEqual(expected);
   });
 });

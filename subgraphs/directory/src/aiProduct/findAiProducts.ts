@@ -1,6 +1,5 @@
-import { badInput } from '@bibia/kit';
+import { badInput, connectionFromRows, decodeCursor, pageSize, type Connection } from '@bibia/kit';
 import type { AiProduct, Prisma, PrismaClient } from '../generated/prisma/client';
-import { checkFirst, decodeCursor, encodeCursor, toPage, type Page } from '../shared/pagination';
 import { searchWords } from '../shared/text';
 import type { AiProductFilter } from './aiProductFilter';
 
@@ -11,8 +10,8 @@ export interface FindAiProductsArgs {
 }
 
 /** A page of products sorted by normalised name then id (keyset pagination). */
-export async function findAiProducts(prisma: PrismaClient, args: FindAiProductsArgs): Promise<Page<AiProduct>> {
-  checkFirst(args.first);
+export async function findAiProducts(prisma: PrismaClient, args: FindAiProductsArgs): Promise<Connection<AiProduct>> {
+  pageSize(args.first);
   const where = aiProductWhere(args.filter ?? {});
   let page = where;
   if (args.after) {
@@ -23,7 +22,7 @@ export async function findAiProducts(prisma: PrismaClient, args: FindAiProductsA
     prisma.aiProduct.findMany({ where: page, orderBy: [{ sortName: 'asc' }, { id: 'asc' }], take: args.first + 1 }),
     prisma.aiProduct.count({ where }),
   ]);
-  return toPage(rows, args.first, totalCount, (p) => encodeCursor(p.sortName, p.id));
+  return connectionFromRows(rows, args.first, totalCount, (p) => [p.sortName, p.id]);
 }
 
 function aiProductWhere(filter: AiProductFilter): Prisma.AiProductWhereInput {

@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int } from 'type-graphql';
-import { DEFAULT_FIRST } from '../shared/pagination';
+import { DEFAULT_PAGE_SIZE } from '@bibia/kit';
 import { CollectiviteFilter } from './collectiviteFilter';
 
 @ArgsType()
@@ -7,7 +7,7 @@ export class CollectivitesArgs {
   @Field(() => CollectiviteFilter, { nullable: true })
   filter?: CollectiviteFilter | null;
 
-  @Field(() => Int, { defaultValue: DEFAULT_FIRST, description: 'Page size, 1 to 100.' })
+  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: 'Page size, 1 to 100.' })
   first!: number;
 
   @Field(() => String, { nullable: true, description: 'Cursor of the edge to continue after (`pageInfo.endCursor`).' })

@@ -1,7 +1,6 @@
-import { badInput } from '@bibia/kit';
+import { badInput, connectionFromRows, decodeCursor, pageSize, type Connection } from '@bibia/kit';
 import type { Collectivite, Prisma, PrismaClient } from '../generated/prisma/client';
 import { DEPARTEMENTS, REGIONS } from '../shared/geo';
-import { checkFirst, decodeCursor, encodeCursor, toPage, type Page } from '../shared/pagination';
 import { searchWords } from '../shared/text';
 import type { CollectiviteFilter } from './collectiviteFilter';
 
@@ -12,15 +11,15 @@ export interface FindCollectivitesArgs {
 }
 
 /** A page of collectivités sorted by normalised name then SIREN (keyset pagination). */
-export async function findCollectivites(prisma: PrismaClient, args: FindCollectivitesArgs): Promise<Page<Collectivite>> {
-  checkFirst(args.first);
+export async function findCollectivites(prisma: PrismaClient, args: FindCollectivitesArgs): Promise<Connection<Collectivite>> {
+  pageSize(args.first);
   const where = collectiviteWhere(args.filter ?? {});
   const page: Prisma.CollectiviteWhereInput = args.after ? { AND: [where, afterCursor(args.after)] } : where;
   const [rows, totalCount] = await Promise.all([
     prisma.collectivite.findMany({ where: page, orderBy: [{ sortName: 'asc' }, { siren: 'asc' }], take: args.first + 1 }),
     prisma.collectivite.count({ where }),
   ]);
-  return toPage(rows, args.first, totalCount, (c) => encodeCursor(c.sortName, c.siren));
+  return connectionFromRows(rows, args.first, totalCount, (c) => [c.sortName, c.siren]);
 }
 
 function afterCursor(after: string): Prisma.CollectiviteWhereInput {

@@ -4,9 +4,8 @@ import { AiToolConnection, PracticeReportConnection } from '../schema/connection
 import type { RegistryContext } from '../context';
 import { listTools } from '../services/tools';
 import { listReports } from '../services/reports';
-import { emptyConnection } from '../services/keysetPage';
 import { registryStats } from '../services/stats';
-import { pageSize } from '../domain/cursor';
+import { emptyConnection, pageSize } from '@bibia/kit';
 import { AiToolsArgs } from './AiToolResolver';
 import { PracticeReportsArgs } from './PracticeReportResolver';
 

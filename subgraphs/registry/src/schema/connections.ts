@@ -12,12 +12,6 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-export interface Connection<T> {
-  edges: { cursor: string; node: T }[];
-  pageInfo: PageInfo;
-  totalCount: number;
-}
-
 function connectionOf<T extends object>(node: ClassType<T>, name: string, what: string) {
   @ObjectType(`${name}Edge`, { description: `One ${what} in a page, with its cursor.` })
   class Edge {

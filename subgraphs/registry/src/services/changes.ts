@@ -1,8 +1,7 @@
 import type { RegistryContext } from '../context';
-import { decodeCursor, encodeCursor, pageSize } from '../domain/cursor';
+import { decodeCursor, encodeCursor, pageSize, type Connection } from '@bibia/kit';
 import type { Change } from '../schema/Registry';
 import type { ChangeKind, EntityType } from '../schema/enums';
-import type { Connection } from '../schema/connections';
 import { badInput } from '@bibia/kit';
 
 const SEQ_DIGITS = 12;

@@ -1,9 +1,7 @@
 import { Prisma } from '../generated/prisma/client';
-import { badInput } from '@bibia/kit';
 import type { RegistryPrisma } from '../storage';
-import { decodeCursor, encodeCursor, pageSize } from '../domain/cursor';
+import { badInput, decodeCursor, pageSize, toConnection, type Connection } from '@bibia/kit';
 import { AiToolOrder } from '../schema/enums';
-import type { Connection } from '../schema/connections';
 
 export const { sql, join, raw } = Prisma;
 export type Sql = Prisma.Sql;
@@ -63,14 +61,9 @@ export async function keysetIds(prisma: RegistryPrisma, q: KeysetQuery): Promise
   };
 }
 
-/** Builds a connection from the rows of a page, in page order. */
-export function toConnection<T extends SortedRow>(rows: T[], orderBy: AiToolOrder, hasNextPage: boolean, totalCount: number): Connection<T> {
-  const edges = rows.map((node) => ({ cursor: encodeCursor([sortValue(node, orderBy), node.id]), node }));
-  return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
-}
-
-export function emptyConnection<T>(): Connection<T> {
-  return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
+/** A page of rows in `orderBy` order, with contract cursors. */
+export function rowsToConnection<T extends SortedRow>(rows: T[], orderBy: AiToolOrder, page: { hasNextPage: boolean; totalCount: number }): Connection<T> {
+  return toConnection(rows, (row) => [sortValue(row, orderBy), row.id], page);
 }
 
 /** Checks a full-text query: at most 200 characters; empty means no filter. */

@@ -1,14 +1,12 @@
-import { badInput, conflict, notFound } from '@bibia/kit';
+import { badInput, conflict, emptyConnection, notFound, pageSize, type Connection } from '@bibia/kit';
 import { Prisma, type PracticeReport as ReportRow } from '../generated/prisma/client';
 import type { RegistryContext } from '../context';
 import { canSee, isPublisher, requireOwnData, requirePublisher } from '../context';
 import { makeId, parseId, slugify, sortKey } from '../domain/ids';
 import { parseOrThrow, reportRecordSchema, withoutNulls, type ReportRecord } from '../domain/records';
-import { pageSize } from '../domain/cursor';
 import type { PracticeReportFilter } from '../schema/inputs';
 import { AiToolOrder, EntityType } from '../schema/enums';
-import type { Connection } from '../schema/connections';
-import { emptyConnection, keysetIds, raw, searchText, sql, toConnection, type Sql } from './keysetPage';
+import { keysetIds, raw, rowsToConnection, searchText, sql, type Sql } from './keysetPage';
 import { ownerMatches, visibleStates } from './tools';
 import * as workflow from './workflow';
 
@@ -63,7 +61,7 @@ export async function listReports(
   }
   const page = await keysetIds(ctx.prisma, { table: raw('"PracticeReport"'), where, orderBy, first: args.first, after: args.after });
   const rows = (await ctx.loaders.reportById.loadMany(page.ids)).filter((r): r is ReportRow => !!r && !(r instanceof Error));
-  return toConnection(rows, orderBy, page.hasNextPage, page.totalCount);
+  return rowsToConnection(rows, orderBy, page);
 }
 
 export async function getReport(ctx: RegistryContext, id: string): Promise<ReportRow | null> {

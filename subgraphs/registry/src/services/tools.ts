@@ -1,4 +1,4 @@
-import { badInput, conflict, forbidden } from '@bibia/kit';
+import { badInput, conflict, emptyConnection, forbidden, pageSize, type Connection } from '@bibia/kit';
 import { Prisma, type AiTool as AiToolRow } from '../generated/prisma/client';
 import type { RegistryContext } from '../context';
 import { canSee, isPublisher, requireOwnData, requirePublisher } from '../context';
@@ -6,9 +6,7 @@ import { makeId, parseId, slugify, sortKey } from '../domain/ids';
 import { fieldErrors, parseOrThrow, toolRecordSchema, withoutNulls, type FieldError, type ToolRecord } from '../domain/records';
 import type { AiToolFilter } from '../schema/inputs';
 import { AiToolOrder, EntityType } from '../schema/enums';
-import type { Connection } from '../schema/connections';
-import { pageSize } from '../domain/cursor';
-import { emptyConnection, keysetIds, raw, searchText, sql, toConnection, type Sql } from './keysetPage';
+import { keysetIds, raw, rowsToConnection, searchText, sql, type Sql } from './keysetPage';
 import * as workflow from './workflow';
 
 const toDate = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
@@ -85,7 +83,7 @@ export async function listTools(
   }
   const page = await keysetIds(ctx.prisma, { table: raw('"AiTool"'), where, orderBy, first: args.first, after: args.after });
   const rows = (await ctx.loaders.toolById.loadMany(page.ids)).filter((r): r is AiToolRow => !!r && !(r instanceof Error));
-  return toConnection(rows, orderBy, page.hasNextPage, page.totalCount);
+  return rowsToConnection(rows, orderBy, page);
 }
 
 /** A tool the caller may see, or null. Withdrawn and archived tools stay readable by id. */

@@ -1,4 +1,4 @@
-import { getEnvNum, getEnvStr } from '@bibia/kit';
+import { definedOnly, getEnvNum, getEnvStr } from '@bibia/kit';
 import { defaultSupergraphFile } from './paths';
 
 /**
@@ -81,6 +81,5 @@ export function loadConfig(overrides: Partial<GatewayConfig> = {}): GatewayConfi
     apqTtlSeconds: getEnvNum('APQ_TTL_SECONDS', d.apqTtlSeconds),
     maxBodyBytes: getEnvNum('MAX_BODY_BYTES', d.maxBodyBytes),
   };
-  const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
-  return { ...fromEnv, ...defined };
+  return { ...fromEnv, ...definedOnly(overrides) };
 }

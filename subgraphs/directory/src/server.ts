@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createLogger, listenHttp, openStorage, sendJson, type Logger, type Storage } from '@bibia/kit';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { createLogger, definedOnly, openStorage, serveSubgraph, type Logger, type Storage } from '@bibia/kit';
+import type { GraphQLSchema } from 'graphql';
 import { defaultConfig, type DirectoryConfig } from './config';
 import { createContext, type DirectoryContext, type DirectoryServices } from './context';
 import { PrismaClient } from './generated/prisma/client';
@@ -41,7 +39,7 @@ const MIGRATIONS_DIR = path.join(__dirname, '..', 'prisma', 'migrations');
  */
 export async function createDirectoryServer(options: DirectoryServerOptions = {}): Promise<DirectoryServer> {
   const { logger: givenLogger, onQuery, ...given } = options;
-  const config: DirectoryConfig = { ...defaultConfig(), ...stripUndefined(given) };
+  const config: DirectoryConfig = { ...defaultConfig(), ...definedOnly(given) };
   const logger = givenLogger ?? createLogger('directory');
   const storage: Storage<PrismaClient> = await openStorage({
     databaseUrl: config.databaseUrl,
@@ -54,7 +52,6 @@ export async function createDirectoryServer(options: DirectoryServerOptions = {}
       return client as unknown as PrismaClient;
     },
   });
-  let apollo: ApolloServer<DirectoryContext> | undefined;
   try {
     const { prisma } = storage;
     if (storage.appliedMigrations.length) logger.info({ migrations: storage.appliedMigrations }, 'migrations applied');
@@ -77,39 +74,18 @@ export async function createDirectoryServer(options: DirectoryServerOptions = {}
       unreachableAfter: config.unreachableAfter,
     };
     const schema = await buildDirectorySchema();
-    apollo = new ApolloServer<DirectoryContext>({
+    const http = await serveSubgraph<DirectoryContext>({
       schema,
-      introspection: true,
-      includeStacktraceInErrorResponses: false,
-      // main() stops the whole server on SIGINT/SIGTERM; Apollo's own handlers would race it.
-      stopOnTerminationSignals: false,
-      // The default landing page loads from a CDN; clients use the SDL in schema/ instead.
-      // No Apollo Studio usage reporting, so no inline traces for it.
-      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
       logger,
-      formatError: (formatted, error) => maskInternalError(formatted, error, logger),
-    });
-    await apollo.start();
-    const http = await listenHttp({
-      apollo,
       port: config.port,
       host: config.host,
       context: async (req) => createContext(services, req),
-      routes: {
-        '/health': (_req, res) => sendJson(res, 200, { status: 'ok' }),
-        '/ready': async (_req, res) => {
-          try {
-            await prisma.$queryRawUnsafe('SELECT 1');
-            sendJson(res, 200, { status: 'ready', database: storage.database.kind });
-          } catch (err) {
-            logger.error({ err }, 'readiness check failed');
-            sendJson(res, 503, { status: 'unavailable', reason: 'database' });
-          }
-        },
+      checkReady: async () => {
+        await prisma.$queryRawUnsafe('SELECT 1');
+        return { database: storage.database.kind };
       },
     });
     logger.info({ url: http.graphqlUrl, database: storage.database.location }, 'directory subgraph listening');
-    const started = apollo;
     return {
       url: http.url,
       graphqlUrl: http.graphqlUrl,
@@ -119,12 +95,10 @@ export async function createDirectoryServer(options: DirectoryServerOptions = {}
       logger,
       close: async () => {
         await http.close();
-        await started.stop();
         await storage.close();
       },
     };
   } catch (err) {
-    await apollo?.stop().catch(() => {});
     await storage.close();
     throw err;
   }
@@ -136,15 +110,4 @@ function readFileIfAny(file: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Bugs reach clients as a generic message; the details go to the log. */
-function maskInternalError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
-  if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
-  logger.error({ err: error, path: formatted.path }, 'internal error');
-  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-}
-
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -19,3 +19,8 @@ export function getEnvBool(name: string, fallback: boolean): boolean {
   if (/^(0|false|no|off)$/i.test(v)) return false;
   throw new Error(`${name} must be true or false, got "${v}"`);
 }
+
+/** The entries of `options` that are set: overrides that do not erase defaults with `undefined`. */
+export function definedOnly<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

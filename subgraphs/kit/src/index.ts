@@ -1,6 +1,6 @@
 export { isValidSiren, withCheckDigit } from './siren';
 export { ErrorCodes, userError, badInput, notFound, forbidden, unauthenticated, conflict, type ErrorCode } from './errors';
-export { getEnvStr, getEnvNum, getEnvBool } from './env';
+export { getEnvStr, getEnvNum, getEnvBool, definedOnly } from './env';
 export { createLogger, type Logger } from './logger';
 export { openDatabase, type Database, type DatabaseOptions } from './storage/openDatabase';
 export { openStorage, type Storage, type StorageOptions, type PrismaLike } from './storage/openStorage';
@@ -12,3 +12,4 @@ export {
   encodeCursor, parseCursor, decodeCursor, pageSize, compareBytes, compareCursorKeys, toConnection, connectionFromRows, emptyConnection,
   MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type CursorKey, type SortDirection, type Connection,
 } from './cursor';
+export { serveSubgraph, maskInternalError, type ServeSubgraphOptions } from './http/serveSubgraph';

@@ -1,4 +1,4 @@
-import { getEnvNum, getEnvStr, isValidSiren } from '@bibia/kit';
+import { definedOnly, getEnvNum, getEnvStr, isValidSiren } from '@bibia/kit';
 
 /** Configuration of one member registry. Flags (CLI) override env vars, which override defaults. */
 export interface RegistryConfig {
@@ -42,11 +42,7 @@ export function loadConfig(overrides: Partial<RegistryConfig> = {}): RegistryCon
     dataDir: getEnvStr('DATA_DIR', `.data/registry-${siren}`)!,
     seedFile: getEnvStr('SEED_FILE'),
     maxBodyBytes: getEnvNum('MAX_BODY_BYTES', 10 * 1024 * 1024),
-    ...stripUndefined(overrides),
+    ...definedOnly(overrides),
   };
   return config;
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

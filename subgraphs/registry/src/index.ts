@@ -1,15 +1,11 @@
 import 'reflect-metadata';
-import type { IncomingMessage } from 'node:http';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createLogger, listenHttp, sendJson, type Logger, type RunningHttpServer, type Storage } from '@bibia/kit';
+import { createLogger, serveSubgraph, type Logger, type RunningHttpServer, type Storage } from '@bibia/kit';
 import { loadConfig, type RegistryConfig } from './config';
 import { openRegistryStorage, type RegistryPrisma } from './storage';
 import { buildRegistrySchema } from './schema/buildRegistrySchema';
 import { createLoaders, type Owner, type RegistryContext } from './context';
 import { identifyCaller } from './auth/tokens';
 import { bundledSeedFile, readSeedFile, seedRegistry, type SeedFile } from './seed';
-import { formatError } from './formatError';
 
 export { loadConfig, type RegistryConfig } from './config';
 export { openRegistryStorage } from './storage';
@@ -63,37 +59,23 @@ export async function createRegistryServer(config: RegistryConfig, options: Regi
       logger.info({ ...counts, seed: seedPath }, 'empty registry seeded');
     }
     const schema = await buildRegistrySchema();
-    const apollo = new ApolloServer<RegistryContext>({
+    const http = await serveSubgraph<RegistryContext>({
       schema,
-      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
-      includeStacktraceInErrorResponses: false,
-      // main() stops the whole server on SIGINT/SIGTERM; Apollo's own handlers would race it.
-      stopOnTerminationSignals: false,
-      formatError: (formatted, error) => formatError(formatted, error, logger),
-    });
-    await apollo.start();
-    const http = await listenHttp<RegistryContext>({
-      apollo,
+      logger,
       port: config.port,
       host: config.host,
       maxBodyBytes: config.maxBodyBytes,
-      context: async (req: IncomingMessage) => ({
+      context: async (req) => ({
         prisma,
         owner,
         caller: await identifyCaller(prisma, req.headers.authorization),
         loaders: createLoaders(prisma),
       }),
-      routes: {
-        '/health': (_req, res) => sendJson(res, 200, { status: 'ok', siren: owner.siren }),
-        '/ready': async (_req, res) => {
-          try {
-            await prisma.$queryRawUnsafe('SELECT 1');
-            sendJson(res, 200, { status: 'ready', siren: owner.siren, storage: storage.database.kind });
-          } catch {
-            sendJson(res, 503, { status: 'unavailable', reason: 'database' });
-          }
-        },
+      checkReady: async () => {
+        await prisma.$queryRawUnsafe('SELECT 1');
+        return { storage: storage.database.kind };
       },
+      about: { siren: owner.siren },
     });
     logger.info({ url: http.graphqlUrl, storage: storage.database.location, siren: owner.siren }, 'registry listening');
     return {
@@ -103,7 +85,6 @@ export async function createRegistryServer(config: RegistryConfig, options: Regi
       storage,
       close: async () => {
         await http.close();
-        await apollo.stop();
         await storage.close();
       },
     };

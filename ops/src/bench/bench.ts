@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { getEnvNum, getEnvStr } from '@bibia/kit';
+import { dropSchema, getEnvNum, getEnvStr } from '@bibia/kit';
 import { createGateway, DEFAULT_CONFIG } from '@bibia/gateway';
 import { startStack, SUPERGRAPH_FILE, type StorageFor } from '../startStack';
 import { syntheticMembers } from '../syntheticMembers';
@@ -24,11 +24,15 @@ const ONE_MEMBER = `query($s: [String!]) { aiTools(first: 20, filter: { sirens: 
 const NATIONAL = `query { aiTools(first: 20, filter: { search: "transcription" }) { totalCount edges { cursor node { id name status } } pageInfo { hasNextPage endCursor } } }`;
 const NATIONAL_ALL = `query { aiTools(first: 20) { totalCount edges { cursor node { id name status } } pageInfo { hasNextPage endCursor } } }`;
 
+/** PostgreSQL schemas this run created, dropped at the end. */
+const createdSchemas: string[] = [];
+
 function storageFor(run: string): StorageFor | undefined {
   if (!DATABASE_URL) return undefined;
   return (service) => {
     const url = new URL(DATABASE_URL);
     url.searchParams.set('schema', `bench_${run}_${service.replace(/\W/g, '_')}`.slice(0, 60));
+    createdSchemas.push(url.toString());
     // One connection per member: 50 members must fit in PostgreSQL's default 100 connections.
     return { databaseUrl: url.toString(), dataDir: 'unused', poolSize: 1 };
   };
@@ -128,28 +132,12 @@ async function fanOut(): Promise<void> {
   );
 }
 
-/** Drops the schemas this run created on PostgreSQL. */
-async function dropBenchSchemas(): Promise<void> {
-  if (!DATABASE_URL) return;
-  const { Client } = await import('pg');
-  const url = new URL(DATABASE_URL);
-  url.searchParams.delete('schema');
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'bench\\_%'`);
-    for (const { nspname } of rows) await client.query(`DROP SCHEMA "${nspname}" CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function main(): Promise<void> {
   console.log(`BibIA benchmark — Node ${process.version}, storage: ${DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}, ${new Date().toISOString()}`);
   try {
     await gatewayVsDirect();
     await fanOut();
   } finally {
-    await dropBenchSchemas();
+    await Promise.all(createdSchemas.map(dropSchema));
   }
 }

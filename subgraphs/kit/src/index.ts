@@ -3,6 +3,7 @@ export { ErrorCodes, userError, badInput, notFound, forbidden, unauthenticated, 
 export { getEnvStr, getEnvNum, getEnvBool, definedOnly } from './env';
 export { createLogger, type Logger } from './logger';
 export { openDatabase, type Database, type DatabaseOptions } from './storage/openDatabase';
+export { dropSchema, testDatabaseUrl } from './storage/schemas';
 export { openStorage, type Storage, type StorageOptions, type PrismaLike } from './storage/openStorage';
 export { applyMigrations, createMigration, readMigrations } from './storage/schemaEngine';
 export { listenHttp, sendJson, type ListenHttpOptions, type RunningHttpServer, type RouteHandler } from './http/listenHttp';

@@ -1,5 +1,4 @@
-import crypto from 'node:crypto';
-import { Client } from 'pg';
+import { dropSchema, testDatabaseUrl } from '@bibia/kit';
 import { createRegistryServer, createToken, type RegistryServer } from '../src';
 import type { RegistryConfig } from '../src/config';
 
@@ -23,13 +22,8 @@ export interface TestRegistry {
  * TEST_DATABASE_URL is set — a fresh PostgreSQL schema per registry.
  */
 export function testStorage(name: string): Pick<RegistryConfig, 'databaseUrl' | 'dataDir'> {
-  const base = process.env.TEST_DATABASE_URL;
-  if (base) {
-    const url = new URL(base);
-    url.searchParams.set('schema', `t_${name.replace(/\W/g, '_')}_${crypto.randomBytes(4).toString('hex')}`);
-    return { databaseUrl: url.toString(), dataDir: 'unused' };
-  }
-  return { dataDir: `memory://${name}` };
+  const databaseUrl = testDatabaseUrl(name);
+  return databaseUrl ? { databaseUrl, dataDir: 'unused' } : { dataDir: `memory://${name}` };
 }
 
 export async function startRegistry(options: Partial<RegistryConfig> & { siren: string }): Promise<TestRegistry> {
@@ -83,18 +77,4 @@ export const TOOL_FIELDS = 'id slug name summary state version themes status ris
 
 export function codes(body: { errors?: { extensions?: { code?: string } }[] }): (string | undefined)[] {
   return (body.errors ?? []).map((e) => e.extensions?.code);
-}
-
-async function dropSchema(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const schema = url.searchParams.get('schema');
-  if (!schema?.startsWith('t_')) return;
-  url.searchParams.delete('schema');
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
 }

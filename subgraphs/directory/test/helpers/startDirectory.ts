@@ -1,5 +1,4 @@
-import crypto from 'node:crypto';
-import { Client } from 'pg';
+import { dropSchema, testDatabaseUrl } from '@bibia/kit';
 import { createDirectoryServer, type DirectoryServer, type DirectoryServerOptions } from '../../src';
 
 export const ADMIN_TOKEN = 'test-hub-admin-token';
@@ -36,13 +35,7 @@ export interface TestDirectory {
  * TEST_DATABASE_URL is set. One per test file: PGlite takes seconds to start.
  */
 export async function startDirectory(name: string, options: DirectoryServerOptions = {}): Promise<TestDirectory> {
-  const base = process.env.TEST_DATABASE_URL;
-  let databaseUrl: string | undefined;
-  if (base) {
-    const url = new URL(base);
-    url.searchParams.set('schema', `dir_${name.replace(/\W/g, '_')}_${crypto.randomBytes(4).toString('hex')}`);
-    databaseUrl = url.toString();
-  }
+  const databaseUrl = testDatabaseUrl(`dir_${name}`);
   const queries: string[] = [];
   const server = await createDirectoryServer({
     port: 0,
@@ -77,17 +70,4 @@ export async function gql<T = any>(url: string, query: string, variables?: Recor
 /** The `extensions.code` of each error. */
 export function codes(body: GqlResponse['body']): string[] {
   return (body.errors ?? []).map((e) => e.extensions?.code);
-}
-
-async function dropSchema(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const schema = url.searchParams.get('schema')!;
-  url.searchParams.delete('schema');
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
 }

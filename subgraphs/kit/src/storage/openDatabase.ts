@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { createSchema, splitSchema } from './schemas';
 
 /** Where a subgraph keeps its data. */
 export interface DatabaseOptions {
@@ -57,19 +58,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  */
 async function openPostgres(databaseUrl: string, poolSize: number): Promise<Database> {
   const { PrismaPg } = await import('@prisma/adapter-pg');
-  const url = new URL(databaseUrl);
-  const schema = url.searchParams.get('schema');
-  url.searchParams.delete('schema');
+  const { serverUrl, schema } = splitSchema(databaseUrl);
+  const url = new URL(serverUrl);
   if (schema) {
-    if (!/^[a-z_][a-z0-9_]{0,62}$/i.test(schema)) throw new Error(`DATABASE_URL: invalid schema name "${schema}"`);
-    const { Client } = await import('pg');
-    const client = new Client({ connectionString: url.toString() });
-    await client.connect();
-    try {
-      await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    } finally {
-      await client.end();
-    }
+    await createSchema(databaseUrl);
     url.searchParams.set('options', `-c search_path="${schema}"`);
   }
   return {

@@ -2,8 +2,8 @@ import { badInput, conflict, emptyConnection, notFound, pageSize, type Connectio
 import { Prisma, type PracticeReport as ReportRow } from '../generated/prisma/client';
 import type { RegistryContext } from '../context';
 import { canSee, isPublisher, requireOwnData, requirePublisher } from '../context';
-import { makeId, parseId, slugify, sortKey } from '../domain/ids';
-import { parseOrThrow, reportRecordSchema, withoutNulls, type ReportRecord } from '../domain/records';
+import { parseId, sortKey } from '../domain/ids';
+import { reportRecordSchema, type ReportRecord } from '../domain/records';
 import type { PracticeReportFilter } from '../schema/inputs';
 import { AiToolOrder, EntityType } from '../schema/enums';
 import { keysetIds, raw, rowsToConnection, searchText, sql, type Sql } from './keysetPage';
@@ -18,7 +18,10 @@ function columns(rec: ReportRecord) {
 export const reportKind: workflow.EntryKind<ReportRow, ReportRecord> = {
   entityType: EntityType.PRACTICE_REPORT,
   label: 'practice report',
+  schema: reportRecordSchema,
+  titleField: 'title',
   find: (db, id) => db.practiceReport.findUnique({ where: { id } }),
+  insert: (tx, id, rec, toolId) => tx.practiceReport.create({ data: { id, slug: rec.slug, toolId: toolId!, ...columns(rec) } }),
   record: (row) => ({
     slug: row.slug, title: row.title, reportDate: row.reportDate.toISOString().slice(0, 10), authorRole: row.authorRole,
     visibility: row.visibility, context: row.context, whatWasDone: row.whatWasDone, results: row.results,
@@ -76,46 +79,15 @@ export async function createReport(ctx: RegistryContext, toolId: string, input: 
   const tool = await ctx.prisma.aiTool.findUnique({ where: { id: toolId }, select: { id: true, state: true } });
   if (!tool) throw notFound(`No tool with id ${toolId}`, { field: 'toolId' });
   if (tool.state === 'ARCHIVED') throw conflict('The tool is archived: no new report can be attached to it', { field: 'toolId' });
-  const candidate = withoutNulls(input);
-  if (!candidate.slug && typeof candidate.title === 'string') candidate.slug = slugify(candidate.title);
-  const rec = parseOrThrow(reportRecordSchema, candidate, 'practice report');
-  const id = makeId(ctx.owner.siren, rec.slug);
-  return ctx.prisma.$transaction(async (tx) => {
-    if (await tx.practiceReport.findUnique({ where: { id }, select: { id: true } })) {
-      throw conflict(`A practice report with id ${id} already exists: choose another slug`, { field: 'slug', id });
-    }
-    const row = await tx.practiceReport.create({ data: { id, slug: rec.slug, toolId, ...columns(rec) } });
-    await reportKind.addVersion(tx, { id, number: 1, state: 'DRAFT', change: 'CREATED', data: rec, note: '', author });
-    return row;
-  });
+  return workflow.createEntry(ctx, reportKind, workflow.parseNew(reportKind, input), author, toolId);
 }
 
-async function editable(ctx: RegistryContext, id: string) {
-  requirePublisher(ctx);
-  requireOwnData(ctx, id, 'id');
-  return workflow.findVisible(ctx, reportKind, id);
-}
+export const updateReport = (ctx: RegistryContext, id: string, patch: Record<string, unknown>) => workflow.editEntry(ctx, reportKind, id, patch);
 
-export async function updateReport(ctx: RegistryContext, id: string, patch: Record<string, unknown>): Promise<ReportRow> {
-  const author = requirePublisher(ctx).label;
-  const row = await editable(ctx, id);
-  const changes = withoutNulls(patch);
-  if (changes.slug !== undefined && changes.slug !== row.slug) throw badInput('The slug, part of the id, cannot change', { field: 'slug' });
-  const base = (row.pendingDraft as ReportRecord | null) ?? reportKind.record(row);
-  const rec = parseOrThrow(reportRecordSchema, { ...base, ...changes, slug: row.slug }, 'practice report');
-  return ctx.prisma.$transaction((tx) => workflow.saveEdit(tx, reportKind, row, rec, author));
-}
-
-export async function transitionReport(ctx: RegistryContext, id: string, to: 'publish' | 'withdraw' | 'archive', reason = ''): Promise<ReportRow> {
-  const author = requirePublisher(ctx).label;
-  const row = await editable(ctx, id);
-  if (to === 'publish') {
+/** A report is published after its tool. */
+export const transitionReport = (ctx: RegistryContext, id: string, to: workflow.Transition, reason = '') =>
+  workflow.transitionEntry(ctx, reportKind, id, to, reason, async (row) => {
+    if (to !== 'publish') return;
     const tool = await ctx.prisma.aiTool.findUnique({ where: { id: row.toolId }, select: { state: true } });
     if (tool?.state !== 'PUBLISHED') throw conflict('Publish the tool before its practice reports', { field: 'id', toolId: row.toolId });
-  }
-  return ctx.prisma.$transaction((tx) => {
-    if (to === 'publish') return workflow.publish(tx, reportKind, row, author);
-    if (to === 'withdraw') return workflow.withdraw(tx, reportKind, row, reason, author);
-    return workflow.archive(tx, reportKind, row, author);
   });
-}

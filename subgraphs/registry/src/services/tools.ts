@@ -1,9 +1,9 @@
-import { badInput, conflict, emptyConnection, forbidden, pageSize, type Connection } from '@bibia/kit';
+import { badInput, emptyConnection, forbidden, pageSize, type Connection } from '@bibia/kit';
 import { Prisma, type AiTool as AiToolRow } from '../generated/prisma/client';
 import type { RegistryContext } from '../context';
 import { canSee, isPublisher, requireOwnData, requirePublisher } from '../context';
 import { makeId, parseId, slugify, sortKey } from '../domain/ids';
-import { fieldErrors, parseOrThrow, toolRecordSchema, withoutNulls, type FieldError, type ToolRecord } from '../domain/records';
+import { fieldErrors, toolRecordSchema, withoutNulls, type FieldError, type ToolRecord } from '../domain/records';
 import type { AiToolFilter } from '../schema/inputs';
 import { AiToolOrder, EntityType } from '../schema/enums';
 import { keysetIds, raw, rowsToConnection, searchText, sql, type Sql } from './keysetPage';
@@ -20,7 +20,10 @@ function columns(rec: ToolRecord) {
 export const toolKind: workflow.EntryKind<AiToolRow, ToolRecord> = {
   entityType: EntityType.AI_TOOL,
   label: 'tool',
+  schema: toolRecordSchema,
+  titleField: 'name',
   find: (db, id) => db.aiTool.findUnique({ where: { id } }),
+  insert: (tx, id, rec) => tx.aiTool.create({ data: { id, slug: rec.slug, ...columns(rec) } }),
   record: (row) => ({
     slug: row.slug, name: row.name, summary: row.summary, description: row.description, purpose: row.purpose,
     department: row.department, themes: row.themes, status: row.status, startDate: fromDate(row.startDate),
@@ -93,55 +96,16 @@ export async function getTool(ctx: RegistryContext, id: string): Promise<AiToolR
   return row && canSee(ctx, row.state) ? row : null;
 }
 
-function validateNew(input: Record<string, unknown>): ToolRecord {
-  const raw = withoutNulls(input);
-  if (!raw.slug && typeof raw.name === 'string') raw.slug = slugify(raw.name);
-  return parseOrThrow(toolRecordSchema, raw, 'tool');
-}
-
 export async function createTool(ctx: RegistryContext, siren: string, input: Record<string, unknown>): Promise<AiToolRow> {
   const author = requirePublisher(ctx).label;
   requireOwnData(ctx, siren, 'siren');
-  const rec = validateNew(input);
-  const id = makeId(ctx.owner.siren, rec.slug);
-  return ctx.prisma.$transaction(async (tx) => {
-    if (await tx.aiTool.findUnique({ where: { id }, select: { id: true } })) {
-      throw conflict(`A tool with id ${id} already exists: choose another slug`, { field: 'slug', id });
-    }
-    const row = await tx.aiTool.create({ data: { id, slug: rec.slug, ...columns(rec) } });
-    await toolKind.addVersion(tx, { id, number: 1, state: 'DRAFT', change: 'CREATED', data: rec, note: '', author });
-    return row;
-  });
+  return workflow.createEntry(ctx, toolKind, workflow.parseNew(toolKind, input), author);
 }
 
-async function editable(ctx: RegistryContext, id: string) {
-  requirePublisher(ctx);
-  requireOwnData(ctx, id, 'id');
-  if (!parseId(id)) throw badInput(`Invalid tool id "${id}": expected <siren>:<slug>`, { field: 'id' });
-  return workflow.findVisible(ctx, toolKind, id);
-}
+export const updateTool = (ctx: RegistryContext, id: string, patch: Record<string, unknown>) => workflow.editEntry(ctx, toolKind, id, patch);
 
-export async function updateTool(ctx: RegistryContext, id: string, patch: Record<string, unknown>): Promise<AiToolRow> {
-  const author = requirePublisher(ctx).label;
-  const row = await editable(ctx, id);
-  const changes = withoutNulls(patch);
-  if (changes.slug !== undefined && changes.slug !== row.slug) throw badInput('The slug, part of the id, cannot change', { field: 'slug' });
-  const base = (row.pendingDraft as ToolRecord | null) ?? toolKind.record(row);
-  const rec = parseOrThrow(toolRecordSchema, { ...base, ...changes, slug: row.slug }, 'tool');
-  return ctx.prisma.$transaction((tx) => workflow.saveEdit(tx, toolKind, row, rec, author));
-}
-
-type Transition = 'publish' | 'withdraw' | 'archive';
-
-export async function transitionTool(ctx: RegistryContext, id: string, to: Transition, reason = ''): Promise<AiToolRow> {
-  const author = requirePublisher(ctx).label;
-  const row = await editable(ctx, id);
-  return ctx.prisma.$transaction((tx) => {
-    if (to === 'publish') return workflow.publish(tx, toolKind, row, author);
-    if (to === 'withdraw') return workflow.withdraw(tx, toolKind, row, reason, author);
-    return workflow.archive(tx, toolKind, row, author);
-  });
-}
+export const transitionTool = (ctx: RegistryContext, id: string, to: workflow.Transition, reason = '') =>
+  workflow.transitionEntry(ctx, toolKind, id, to, reason);
 
 export const MAX_IMPORT_ROWS = 2000;
 
@@ -178,9 +142,7 @@ export async function importTools(
       errors.push({ row, field: '(row)', message: 'must be an object' });
       return;
     }
-    const candidate = withoutNulls(input);
-    if (!candidate.slug && typeof candidate.name === 'string') candidate.slug = slugify(candidate.name);
-    const parsed = toolRecordSchema.safeParse(candidate);
+    const parsed = toolRecordSchema.safeParse(withoutNulls({ ...input, slug: input.slug || (typeof input.name === 'string' ? slugify(input.name) : undefined) }));
     if (!parsed.success) {
       errors.push(...fieldErrors(parsed.error).map((e) => ({ row, ...e })));
       return;
@@ -221,8 +183,7 @@ export async function importTools(
         const id = ids[i];
         let row = existing.get(id);
         if (!row) {
-          row = await tx.aiTool.create({ data: { id, slug: rec.slug, ...columns(rec) } });
-          await toolKind.addVersion(tx, { id, number: 1, state: 'DRAFT', change: 'CREATED', data: rec, note: 'import', author });
+          row = await workflow.insertEntry(tx, toolKind, id, rec, author, undefined, 'import');
         } else {
           row = await workflow.saveEdit(tx, toolKind, row, rec, author);
         }

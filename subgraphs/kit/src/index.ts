@@ -14,3 +14,4 @@ export {
   MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type CursorKey, type SortDirection, type Connection,
 } from './cursor';
 export { serveSubgraph, maskInternalError, type ServeSubgraphOptions } from './http/serveSubgraph';
+export { PageInfo, connectionOf } from './graphql/connections';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { badInput, isValidSiren } from '@bibia/kit';
-import { Change, Registry } from '../schema/Registry';
+import { Registry } from '../schema/Registry';
 import { ChangeConnection } from '../schema/connections';
 import type { RegistryContext } from '../context';
 import { CONTRACT_VERSION } from '../domain/ids';
@@ -35,5 +35,3 @@ export class RegistryResolver {
     return listChanges(ctx, since, first, after);
   }
 }
-
-export { Change };

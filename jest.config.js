@@ -7,9 +7,10 @@ delete swcrc.$schema;
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/subgraphs', '<rootDir>/gateway', '<rootDir>/clients', '<rootDir>/ops'],
-  testMatch: ['**/__tests__/**/*.test.ts', '**/test/**/*.test.ts'],
+  roots: ['<rootDir>/packages', '<rootDir>/subgraphs', '<rootDir>/gateway', '<rootDir>/clients', '<rootDir>/tests', '<rootDir>/ops'],
+  testMatch: ['**/__tests__/**/*.test.ts', '**/test/**/*.test.ts', '<rootDir>/tests/e2e/**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
-  testTimeout: 60_000,
+  // Generous: a whole hub starts in-process in some suites, and CI machines are small.
+  testTimeout: 120_000,
   maxWorkers: 2,
 };

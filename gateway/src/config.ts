@@ -1,48 +1,65 @@
-import { definedOnly, getEnvNum, getEnvStr } from '@bibia/kit';
+import { Command } from 'commander';
+import { ConfigError, definedOnly, envValue, flagValue, toHttpUrl, toNonNegativeInt, toPort, toPositiveInt, toText } from '@bibia/core';
+
+import { version } from '../package.json';
 import { defaultSupergraphFile } from './paths';
 
+/** Thrown for a value that cannot be used (one line, exit code 2); re-exported for the app's callers. */
+export { ConfigError };
+
 /**
- * Configuration of the gateway. `loadConfig()` reads the environment once; `createGateway` takes
- * the resulting object, so tests build one directly. Overrides beat env vars, which beat defaults.
+ * Configuration of the gateway, read once by `loadConfig()`: flags beat environment variables,
+ * which beat {@link DEFAULT_CONFIG}. `createGateway` takes the resulting object, so tests build
+ * one directly. Every variable is listed in docs/configuration.md.
  */
 export interface GatewayConfig {
-  /** HTTP port. @default 4000 (env `PORT`); 0 picks a free port */
+  /** HTTP port; 0 picks a free port. Flag `--port`, env `PORT`. @default 4000 */
   port: number;
-  /** Interface. @default '127.0.0.1' (env `HOST`) */
+  /** Interface listened on. Flag `--host`, env `HOST`. @default '127.0.0.1' */
   host: string;
   /**
    * Composed supergraph served by the gateway; watched, so an edited file is reloaded without a
-   * restart. @default 'schema/supergraph.graphql' (env `SUPERGRAPH_FILE`)
+   * restart. Flag `--supergraph-file`, env `SUPERGRAPH_FILE`. @default '<repo>/schema/supergraph.graphql'
    */
   supergraphFile: string;
   /**
-   * GraphQL URL of the hub directory (env `DIRECTORY_URL`). When set, the `registry` subgraph is
-   * routed to the members the directory lists, and the `directory` subgraph is reached at this
-   * URL (whatever its routing URL in the supergraph); when absent, every subgraph is at its
-   * routing URL and the gateway behaves like a stock Apollo Gateway.
+   * GraphQL URL of the hub directory. When set, the `registry` subgraph is routed to the members
+   * the directory lists, and the `directory` subgraph is reached at this URL (whatever its
+   * routing URL in the supergraph); when absent, every subgraph is at its routing URL and the
+   * gateway behaves like a stock Apollo Gateway. Flag `--directory-url`, env `DIRECTORY_URL`.
+   * @default undefined (no member routing)
    */
   directoryUrl?: string;
-  /** Admin token of the directory, used to report member health (env `HUB_ADMIN_TOKEN`). No reports without it. */
+  /**
+   * Admin token of the directory, used to report member health; no reports without it.
+   * Env `HUB_ADMIN_TOKEN` only (a flag would show in `ps`). @default undefined
+   */
   hubAdminToken?: string;
-  /** Redis for the APQ and response caches (env `REDIS_URL`); in-process memory when absent. */
+  /** Redis for the APQ and response caches. Flag `--redis-url`, env `REDIS_URL`. @default undefined (in-process memory) */
   redisUrl?: string;
-  /** Prefix of every Redis key. @default 'bibia:gateway:' (env `REDIS_KEY_PREFIX`) */
+  /** Prefix of every Redis key. Flag `--redis-key-prefix`, env `REDIS_KEY_PREFIX`. @default 'bibia:gateway:' */
   redisKeyPrefix: string;
-  /** How long a member may take to answer one request. @default 3000 (env `MEMBER_TIMEOUT_MS`) */
+  /** How long a member may take to answer one request. Flag `--member-timeout-ms`, env `MEMBER_TIMEOUT_MS`. @default 3000 */
   memberTimeoutMs: number;
-  /** How often the member list is read from the directory. @default 5000 (env `MEMBER_REFRESH_MS`) */
+  /** How often the member list is read from the directory. Flag `--member-refresh-ms`, env `MEMBER_REFRESH_MS`. @default 5000 */
   memberRefreshMs: number;
-  /** Shortest interval between two health reports on one member. @default 5000 (env `HEALTH_REPORT_INTERVAL_MS`) */
+  /**
+   * Shortest interval between two health reports on one member.
+   * Flag `--health-report-interval-ms`, env `HEALTH_REPORT_INTERVAL_MS`. @default 5000
+   */
   healthReportIntervalMs: number;
-  /** Deepest selection nesting accepted. @default 12 (env `MAX_DEPTH`) */
+  /** Deepest selection nesting accepted. Flag `--max-depth`, env `MAX_DEPTH`. @default 12 */
   maxDepth: number;
-  /** Highest estimated cost accepted (lists count `first` times). @default 5000 (env `MAX_COST`) */
+  /** Highest estimated cost accepted (lists count `first` times). Flag `--max-cost`, env `MAX_COST`. @default 5000 */
   maxCost: number;
-  /** Lifetime of a cached member answer; 0 disables the response cache. @default 5000 (env `RESPONSE_CACHE_TTL_MS`) */
+  /**
+   * Lifetime of a cached member answer; 0 disables the response cache.
+   * Flag `--response-cache-ttl-ms`, env `RESPONSE_CACHE_TTL_MS`. @default 5000
+   */
   responseCacheTtlMs: number;
-  /** Lifetime of a registered persisted query, in seconds. @default 86400 (env `APQ_TTL_SECONDS`) */
+  /** Lifetime of a registered persisted query, in seconds. Flag `--apq-ttl-seconds`, env `APQ_TTL_SECONDS`. @default 86400 */
   apqTtlSeconds: number;
-  /** Largest request body. @default 1 MiB (env `MAX_BODY_BYTES`) */
+  /** Largest request body, in bytes. Flag `--max-body-bytes`, env `MAX_BODY_BYTES`. @default 1048576 (1 MiB) */
   maxBodyBytes: number;
 }
 
@@ -61,25 +78,76 @@ export const DEFAULT_CONFIG: GatewayConfig = {
   maxBodyBytes: 1024 * 1024,
 };
 
-/** Reads the environment (once per call) over the defaults; `overrides` win. */
-export function loadConfig(overrides: Partial<GatewayConfig> = {}): GatewayConfig {
+/** The environment layer: the variables that are set, checked. Read once per call. */
+export function configFromEnv(): Partial<GatewayConfig> {
+  return definedOnly({
+    port: envValue('PORT', toPort),
+    host: envValue('HOST', toText),
+    supergraphFile: envValue('SUPERGRAPH_FILE', toText),
+    directoryUrl: envValue('DIRECTORY_URL', toHttpUrl),
+    hubAdminToken: envValue('HUB_ADMIN_TOKEN', toText),
+    redisUrl: envValue('REDIS_URL', toText),
+    redisKeyPrefix: envValue('REDIS_KEY_PREFIX', toText),
+    memberTimeoutMs: envValue('MEMBER_TIMEOUT_MS', toPositiveInt),
+    memberRefreshMs: envValue('MEMBER_REFRESH_MS', toPositiveInt),
+    healthReportIntervalMs: envValue('HEALTH_REPORT_INTERVAL_MS', toNonNegativeInt),
+    maxDepth: envValue('MAX_DEPTH', toPositiveInt),
+    maxCost: envValue('MAX_COST', toPositiveInt),
+    responseCacheTtlMs: envValue('RESPONSE_CACHE_TTL_MS', toNonNegativeInt),
+    apqTtlSeconds: envValue('APQ_TTL_SECONDS', toPositiveInt),
+    maxBodyBytes: envValue('MAX_BODY_BYTES', toPositiveInt),
+  });
+}
+
+/** The flags layer: one flag per option (`HUB_ADMIN_TOKEN` excepted), each checked as it is parsed. */
+export function addConfigOptions(cmd: Command): Command {
   const d = DEFAULT_CONFIG;
-  const fromEnv: GatewayConfig = {
-    port: getEnvNum('PORT', d.port),
-    host: getEnvStr('HOST', d.host)!,
-    supergraphFile: getEnvStr('SUPERGRAPH_FILE', d.supergraphFile)!,
-    directoryUrl: getEnvStr('DIRECTORY_URL'),
-    hubAdminToken: getEnvStr('HUB_ADMIN_TOKEN'),
-    redisUrl: getEnvStr('REDIS_URL'),
-    redisKeyPrefix: getEnvStr('REDIS_KEY_PREFIX', d.redisKeyPrefix)!,
-    memberTimeoutMs: getEnvNum('MEMBER_TIMEOUT_MS', d.memberTimeoutMs),
-    memberRefreshMs: getEnvNum('MEMBER_REFRESH_MS', d.memberRefreshMs),
-    healthReportIntervalMs: getEnvNum('HEALTH_REPORT_INTERVAL_MS', d.healthReportIntervalMs),
-    maxDepth: getEnvNum('MAX_DEPTH', d.maxDepth),
-    maxCost: getEnvNum('MAX_COST', d.maxCost),
-    responseCacheTtlMs: getEnvNum('RESPONSE_CACHE_TTL_MS', d.responseCacheTtlMs),
-    apqTtlSeconds: getEnvNum('APQ_TTL_SECONDS', d.apqTtlSeconds),
-    maxBodyBytes: getEnvNum('MAX_BODY_BYTES', d.maxBodyBytes),
-  };
-  return { ...fromEnv, ...definedOnly(overrides) };
+  return cmd
+    .option('--port <port>', `HTTP port, 0 for a free one (env PORT, default ${d.port})`, flagValue('--port', toPort))
+    .option('--host <host>', `interface (env HOST, default ${d.host})`)
+    .option('--supergraph-file <file>', 'supergraph served, reloaded when it changes (env SUPERGRAPH_FILE, default schema/supergraph.graphql)')
+    .option('--directory-url <url>', 'GraphQL URL of the hub directory: routes the registry subgraph to its members (env DIRECTORY_URL)', flagValue('--directory-url', toHttpUrl))
+    .option('--redis-url <url>', 'Redis for the APQ and response caches (env REDIS_URL, default in-process memory)')
+    .option('--redis-key-prefix <prefix>', `prefix of every Redis key (env REDIS_KEY_PREFIX, default ${d.redisKeyPrefix})`)
+    .option('--member-timeout-ms <ms>', `time a member may take per request (env MEMBER_TIMEOUT_MS, default ${d.memberTimeoutMs})`, flagValue('--member-timeout-ms', toPositiveInt))
+    .option('--member-refresh-ms <ms>', `member list refresh interval (env MEMBER_REFRESH_MS, default ${d.memberRefreshMs})`, flagValue('--member-refresh-ms', toPositiveInt))
+    .option('--health-report-interval-ms <ms>', `shortest interval between health reports on one member (env HEALTH_REPORT_INTERVAL_MS, default ${d.healthReportIntervalMs})`, flagValue('--health-report-interval-ms', toNonNegativeInt))
+    .option('--max-depth <n>', `deepest selection nesting (env MAX_DEPTH, default ${d.maxDepth})`, flagValue('--max-depth', toPositiveInt))
+    .option('--max-cost <n>', `highest estimated query cost (env MAX_COST, default ${d.maxCost})`, flagValue('--max-cost', toPositiveInt))
+    .option('--response-cache-ttl-ms <ms>', `lifetime of a cached member answer, 0 disables (env RESPONSE_CACHE_TTL_MS, default ${d.responseCacheTtlMs})`, flagValue('--response-cache-ttl-ms', toNonNegativeInt))
+    .option('--apq-ttl-seconds <s>', `lifetime of a persisted query (env APQ_TTL_SECONDS, default ${d.apqTtlSeconds})`, flagValue('--apq-ttl-seconds', toPositiveInt))
+    .option('--max-body-bytes <bytes>', `largest request body (env MAX_BODY_BYTES, default ${d.maxBodyBytes})`, flagValue('--max-body-bytes', toPositiveInt))
+    .addHelpText('after', '\nSecrets are read from the environment only: HUB_ADMIN_TOKEN. See docs/configuration.md.');
+}
+
+/** The `bibia-gateway` command line: `--help`, `--version` and the flags of {@link addConfigOptions}. */
+export function gatewayCommand(): Command {
+  return addConfigOptions(
+    new Command('bibia-gateway')
+      .description('BibIA federation gateway: the national GraphQL endpoint, routing the registry subgraph to the members.')
+      .version(version, '-V, --version')
+      // Usage errors exit 2, as for every BibIA command; --help and --version exit 0.
+      .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
+      .allowExcessArguments(false),
+  );
+}
+
+/**
+ * Reads the command line (`process.argv` shape): answers `--help` and `--version` and exits on a
+ * usage error, before any server code is loaded; returns the flags layer.
+ */
+export function parseCommandLine(argv: string[] = process.argv): Partial<GatewayConfig> {
+  return gatewayCommand().parse(argv).opts<Partial<GatewayConfig>>();
+}
+
+/** Parses flags (without the node and script names) into the flags layer: for tests. */
+export function parseFlags(args: string[]): Partial<GatewayConfig> {
+  const cmd = addConfigOptions(new Command()).exitOverride();
+  cmd.parse(args, { from: 'user' });
+  return cmd.opts<Partial<GatewayConfig>>();
+}
+
+/** Flags beat environment variables, which beat {@link DEFAULT_CONFIG}. Throws a {@link ConfigError}. */
+export function loadConfig(flags: Partial<GatewayConfig> = {}): GatewayConfig {
+  return { ...DEFAULT_CONFIG, ...configFromEnv(), ...definedOnly(flags) };
 }

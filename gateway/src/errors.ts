@@ -1,10 +1,10 @@
-// Errors the gateway writes itself; their codes are documented in the kit's `ErrorCodes`.
-import type { ErrorCode } from '@bibia/kit';
+// Errors the gateway writes itself; their codes are documented in `@bibia/core`'s `ErrorCodes`.
+import type { ErrorCode, PostFailure } from '@bibia/core';
 import type { GraphQLFormattedError } from 'graphql';
-import type { MemberInfo } from './routing/owners';
+import type { MemberInfo } from './members/MemberInfo';
 
-/** Why a member's answer was not used. */
-export type MemberFailure = 'timeout' | 'unreachable' | 'http' | 'invalid answer';
+/** Why a member's answer was not used (`extensions.reason`): the ways `postGraphQL` fails. */
+export type MemberFailure = PostFailure;
 
 /**
  * The error entry for a member that did not answer usefully. Returned by a data source, so it is
@@ -14,6 +14,8 @@ export function memberUnavailable(member: Pick<MemberInfo, 'siren' | 'name'>, fa
   const what = {
     timeout: 'did not answer in time',
     unreachable: 'could not be reached',
+    redirect: 'answered with a redirect, which the hub does not follow',
+    'too large': 'sent an answer larger than the hub accepts',
     http: 'answered with an HTTP error',
     'invalid answer': 'answered something that is not a valid GraphQL response',
   }[failure];

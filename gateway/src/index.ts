@@ -1,9 +1,9 @@
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createLogger, listenHttp, type Logger, type RouteHandler, type RunningHttpServer } from '@bibia/kit';
+import { createLogger, listenHttp, type Logger, type RouteHandler, type RunningHttpServer } from '@bibia/core';
 import { createSharedCache } from './cache/createSharedCache';
-import { loadConfig, type GatewayConfig } from './config';
+import { loadConfig, parseCommandLine, type GatewayConfig } from './config';
 import { AuthorizationForwardingDataSource } from './datasources/AuthorizationForwardingDataSource';
 import { MemberRoutingDataSource } from './datasources/MemberRoutingDataSource';
 import { gatewayRoutes } from './http/gatewayRoutes';
@@ -15,10 +15,10 @@ import { createMetrics, type GatewayMetrics } from './metrics/createMetrics';
 import { metricsPlugin } from './metrics/metricsPlugin';
 import { supergraphFromFile } from './supergraph/supergraphFromFile';
 
-export { loadConfig, DEFAULT_CONFIG, type GatewayConfig } from './config';
+export { loadConfig, DEFAULT_CONFIG, ConfigError, type GatewayConfig } from './config';
 export { composeSupergraph, composeSubgraphs, type SubgraphSource, type CompositionOutcome } from './compose/composeSupergraph';
 export { MemberDirectory } from './members/MemberDirectory';
-export type { MemberInfo } from './routing/owners';
+export type { MemberInfo } from './members/MemberInfo';
 
 /** The name of the contract subgraph in the supergraph: routed to the members. */
 export const REGISTRY_SUBGRAPH = 'registry';
@@ -52,6 +52,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const logger = options.logger ?? createLogger('gateway');
   const metrics = createMetrics();
   const shared = createSharedCache({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix, logger });
+  await shared.ready;
 
   let members: MemberDirectory | undefined;
   let health: HealthReporter | undefined;
@@ -145,9 +146,12 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   };
 }
 
-/** Entry point for people: configuration from the environment, stops cleanly on Ctrl-C. */
-export async function main(overrides: Partial<GatewayConfig> = {}): Promise<RunningGateway> {
-  const config = loadConfig(overrides);
+/**
+ * Entry point for people (`bibia-gateway`): flags, then the environment, then the defaults (see
+ * config.ts); `--help` and `--version` start nothing. Stops cleanly on Ctrl-C.
+ */
+export async function main(argv: string[] = process.argv): Promise<RunningGateway | undefined> {
+  const config = loadConfig(parseCommandLine(argv));
   const running = await createGateway(config);
   console.log(`BibIA gateway: ${running.graphqlUrl}${config.directoryUrl ? ` (members from ${config.directoryUrl})` : ''}`);
   const stop = () => {

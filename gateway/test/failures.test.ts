@@ -56,11 +56,13 @@ it('reports repeated failures so the directory marks the member UNREACHABLE, and
 });
 
 it('times a slow member out and answers with the others', async () => {
-  stack = await startStack(memberOptions(), { memberTimeoutMs: 300 });
-  member(SIRENS.amiens).setDelay(2000);
+  // Margins wide enough for a busy CI machine: the others answer well within the timeout, and
+  // the answer comes long before the slow member would have.
+  stack = await startStack(memberOptions(), { memberTimeoutMs: 1000 });
+  member(SIRENS.amiens).setDelay(10_000);
   const started = Date.now();
   const { body } = await stack.gql(PAGE, { first: 100 });
-  expect(Date.now() - started).toBeLessThan(1500);
+  expect(Date.now() - started).toBeLessThan(8000);
   expect(body.data.aiTools.totalCount).toBe(toolsOf([SIRENS.arras, SIRENS.lille]));
   expect(body.errors).toHaveLength(1);
   expect(body.errors[0].extensions).toMatchObject({ code: 'MEMBER_UNAVAILABLE', siren: SIRENS.amiens, reason: 'timeout' });

@@ -10,15 +10,18 @@ import { REPO_ROOT } from '../src/paths';
 
 // The client operations shipped with the SDK must pass the gateway's default limits, with the
 // largest page they allow (`first: 100`), against the API schema of the composed supergraph.
+// The files are committed: a missing one fails the suite (with its name), never skips it.
 const operationsDir = path.join(REPO_ROOT, 'schema', 'operations');
-const sources = ['registry', 'directory'].map((s) => path.join(REPO_ROOT, 'schema', `${s}.graphql`));
-const ready = sources.every((f) => fs.existsSync(f)) && fs.existsSync(operationsDir);
+const required = [...['registry', 'directory'].map((s) => path.join(REPO_ROOT, 'schema', `${s}.graphql`)), path.join(REPO_ROOT, 'rover.yaml'), operationsDir];
+const missing = required.filter((f) => !fs.existsSync(f)).map((f) => path.relative(REPO_ROOT, f));
+if (missing.length) throw new Error(`committed files are missing: ${missing.join(', ')} (restore them from git, or regenerate: \`npm run schema:print\`)`);
 
-(ready ? describe : describe.skip)('client operations under the default limits', () => {
+describe('client operations under the default limits', () => {
   const composed = composeSupergraph();
   if (!composed.ok) throw new Error(`composition fails:\n${composed.errors.join('\n')}`);
   const schema = Supergraph.build(composed.supergraphSdl).apiSchema().toGraphQLJSSchema();
   const files = fs.readdirSync(operationsDir).filter((f) => f.endsWith('.graphql'));
+  if (files.length === 0) throw new Error(`${path.relative(REPO_ROOT, operationsDir)} holds no .graphql operation`);
   const document = parse(files.map((f) => fs.readFileSync(path.join(operationsDir, f), 'utf8')).join('\n'));
   // Queries only: mutations return one entry, and their inputs would need real values here.
   const queries = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition' && d.operation === 'query');

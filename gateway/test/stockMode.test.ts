@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { listenHttp, type RunningHttpServer } from '@bibia/kit';
+import { listenHttp, type RunningHttpServer } from '@bibia/core';
 import { parse } from 'graphql';
 import { DEFAULT_CONFIG } from '../src/config';
 import { createGateway, type RunningGateway } from '../src/index';

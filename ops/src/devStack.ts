@@ -1,9 +1,8 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { getEnvNum, getEnvStr } from '@bibia/kit';
 import { createToken, listTokens, revokeToken } from '@bibia/registry';
-import { DEMO_MEMBERS, REPO_ROOT, SUPERGRAPH_FILE, startStack, type Stack } from './startStack';
+import { DEMO_MEMBERS, SUPERGRAPH_FILE, startStack, type Stack } from '@bibia/testkit';
+import { loadConfig, parseCommandLine } from './config';
 
 const DEV_TOKEN_LABEL = 'dev stack (npm start)';
 
@@ -20,23 +19,23 @@ async function devPublisherTokens(stack: Stack): Promise<{ siren: string; token:
 }
 
 /**
- * `npm start`: the directory, the three demo member registries (each its own embedded database,
- * seeded on first start) and the gateway, on fixed ports; data kept in `.data/`.
+ * `npm start` (`bibia-dev-stack`, `argv` as in `process.argv`): the directory, the three demo
+ * member registries (each its own embedded database, seeded on first start) and the gateway, on
+ * fixed ports; data kept in `.data/`. Options: flags, then the environment, then the defaults
+ * (see config.ts).
  */
-export async function main(): Promise<void> {
+export async function main(argv: string[] = process.argv): Promise<void> {
+  const config = loadConfig(parseCommandLine(argv));
   if (!fs.existsSync(SUPERGRAPH_FILE)) throw new Error(`${SUPERGRAPH_FILE} is missing: run npm run compose`);
-  const dataRoot = path.resolve(getEnvStr('DATA_DIR', path.join(REPO_ROOT, '.data'))!);
-  const gatewayPort = getEnvNum('PORT', 4000);
-  const firstMemberPort = getEnvNum('MEMBER_PORT', 4201);
-  const adminToken = getEnvStr('HUB_ADMIN_TOKEN') ?? crypto.randomBytes(24).toString('base64url');
-  process.env.HUB_ADMIN_TOKEN = adminToken;
+  const dataRoot = config.dataDir;
   console.log('Starting BibIA (directory, 3 member registries, gateway)… first start seeds the demo data.');
   const stack = await startStack({
-    members: DEMO_MEMBERS.map((siren, i) => ({ siren, port: firstMemberPort + i })),
+    members: DEMO_MEMBERS.map((siren, i) => ({ siren, port: config.memberPort + i })),
     storage: (service) => ({ dataDir: path.join(dataRoot, service) }),
-    gatewayPort,
-    directoryPort: getEnvNum('DIRECTORY_PORT', 4100),
-    gateway: { redisUrl: getEnvStr('REDIS_URL') },
+    gatewayPort: config.port,
+    directoryPort: config.directoryPort,
+    gateway: { redisUrl: config.redisUrl },
+    adminToken: config.hubAdminToken,
   });
   const tokens = await devPublisherTokens(stack);
   const base = stack.gateway.url.replace('127.0.0.1', 'localhost');
@@ -47,7 +46,7 @@ BibIA is running.
   Directory subgraph:          ${stack.directory.graphqlUrl}
 ${[...stack.members.values()].map((m) => `  Registry ${m.owner.siren}:       ${m.graphqlUrl}   (${m.owner.name})`).join('\n')}
   Health / metrics:            ${base}/health  ${base}/metrics
-  Hub admin token:             ${adminToken}
+  Hub admin token:             ${stack.adminToken}
   Publisher tokens (new at each start):
 ${tokens.map((t) => `    ${t.siren}  ${t.token}`).join('\n')}
   e.g. npx bibia import clients/cli/examples/outils.csv --siren ${tokens[1]?.siren} --token ${tokens[1]?.token} --dry-run

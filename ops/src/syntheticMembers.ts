@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { withCheckDigit } from '@bibia/kit';
+import { withCheckDigit } from '@bibia/core';
 import type { SeedFile } from '@bibia/registry';
 
 const SEED_DIR = path.join(__dirname, '..', '..', 'subgraphs', 'registry', 'seed');

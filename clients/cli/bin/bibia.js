@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-require("../../../subgraphs/kit/bin/register");
+require('../../../packages/core/bin/register');
 require("../src/main").run(process.argv);

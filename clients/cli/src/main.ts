@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { version } from '../package.json';
 import { createContext, DEFAULT_ENDPOINT, resolveGlobals, type CommandRunner } from './context';
 import { ExitCode, toCliError } from './errors';
 import { processIO, type CliIO } from './io';
@@ -14,6 +15,7 @@ import { registerExport } from './commands/exportCommand';
 export function buildProgram(io: CliIO, runner: CommandRunner): Command {
   const program = new Command('bibia')
     .description("BibIA — Bibliothèque d'IA territoriales: search the national library of the AI tools used by French collectivités; import and export your registry.")
+    .version(version, '-V, --version')
     .option('--endpoint <url>', `GraphQL endpoint (env BIBIA_ENDPOINT; default ${DEFAULT_ENDPOINT})`)
     .option('--token <token>', 'publisher or partner token (env BIBIA_TOKEN)')
     .option('--json', 'machine-readable JSON on stdout')

@@ -1,36 +1,17 @@
 import type {
   AiActRole, AlgorithmType, AutomationLevel, ChangeKind, CollectiviteKind, Hosting, ImpactAssessmentType, MembershipStatus, ProductCategory,
-  PublicationState, RiskLevel, Theme, ToolStatus, Visibility,
+  PublicationState, RiskLevel, ToolStatus, Visibility,
 } from './generated/graphql';
+import { THEME_LABELS } from './generated/labels';
 
 /**
  * French labels of the contract's enum values, for people (CLI tables, the catalogue page).
- * Theme labels are the descriptions of the values in the schema; a test keeps them equal.
+ * Where the labels have a source elsewhere, they are generated from it into generated/labels.ts
+ * (`npm run codegen`): Theme's are the descriptions of its values in the schema, the région and
+ * département names are the directory's. The tables below exist only here: the schema describes
+ * those values in English.
  */
-export const THEME_LABELS: Record<Theme, string> = {
-  ADMINISTRATION: 'Administration générale',
-  CITIZEN_RELATIONS: 'Relation aux usagers',
-  SOCIAL_ACTION: 'Action sociale',
-  HEALTH: 'Santé',
-  EDUCATION: 'Éducation',
-  CHILDHOOD_YOUTH: 'Enfance et jeunesse',
-  CULTURE_SPORT: 'Culture et sport',
-  MOBILITY_TRANSPORT: 'Mobilité et transports',
-  ROADS_PUBLIC_SPACE: 'Voirie et espace public',
-  URBAN_PLANNING: 'Urbanisme',
-  HOUSING: 'Logement',
-  ENVIRONMENT: 'Environnement',
-  WASTE: 'Déchets',
-  WATER_SANITATION: 'Eau et assainissement',
-  ENERGY: 'Énergie',
-  PUBLIC_SAFETY: 'Sécurité et prévention',
-  ECONOMY_EMPLOYMENT: 'Économie et emploi',
-  TOURISM: 'Tourisme',
-  FINANCE_BUDGET: 'Finances et budget',
-  HUMAN_RESOURCES: 'Ressources humaines',
-  DIGITAL_IT: 'Numérique et systèmes d’information',
-  ELECTIONS_CIVIL_STATUS: 'Élections et état civil',
-};
+export { THEME_LABELS, REGION_NAMES, DEPARTEMENT_NAMES } from './generated/labels';
 
 export const STATUS_LABELS: Record<ToolStatus, string> = {
   PLANNED: 'En projet',
@@ -128,28 +109,6 @@ export const MEMBERSHIP_STATUS_LABELS: Record<MembershipStatus, string> = {
   ACTIVE: 'Membre actif',
   SUSPENDED: 'Membre suspendu',
   UNREACHABLE: 'Registre injoignable',
-};
-
-/** Régions by INSEE code (COG), as the directory and the `region` filters write them. */
-export const REGION_NAMES: Record<string, string> = {
-  '01': 'Guadeloupe',
-  '02': 'Martinique',
-  '03': 'Guyane',
-  '04': 'La Réunion',
-  '06': 'Mayotte',
-  '11': 'Île-de-France',
-  '24': 'Centre-Val de Loire',
-  '27': 'Bourgogne-Franche-Comté',
-  '28': 'Normandie',
-  '32': 'Hauts-de-France',
-  '44': 'Grand Est',
-  '52': 'Pays de la Loire',
-  '53': 'Bretagne',
-  '75': 'Nouvelle-Aquitaine',
-  '76': 'Occitanie',
-  '84': 'Auvergne-Rhône-Alpes',
-  '93': 'Provence-Alpes-Côte d’Azur',
-  '94': 'Corse',
 };
 
 /** Every label table, by the name of its enum in the schema. */

@@ -66,6 +66,10 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
       const value = req.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
+    // A reverse proxy, not a GraphQL call of this server: the page's request and the gateway's
+    // answer pass through as bytes (status, APQ exchange, errors and any top-level `extensions`
+    // included). postGraphQL (@bibia/core) is for the hub's own calls: it would re-encode the
+    // request, keep only data and errors, and turn the gateway's HTTP errors into failures.
     const answer = await fetch(options.gatewayUrl, { method: 'POST', headers, body: Buffer.concat(chunks) });
     res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
     res.end(Buffer.from(await answer.arrayBuffer()));

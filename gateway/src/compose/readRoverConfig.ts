@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { isObject } from '@bibia/core';
 import { parse as parseYaml } from 'yaml';
 
 /** One subgraph of a Rover supergraph config, with its schema file resolved. */
@@ -38,8 +39,4 @@ export function readRoverConfig(configFile: string): RoverConfig {
     return { name, routingUrl: entry.routing_url, schemaFile: path.resolve(path.dirname(configFile), schema.file) };
   });
   return { federationVersion, subgraphs };
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

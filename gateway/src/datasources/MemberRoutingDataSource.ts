@@ -1,10 +1,11 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import type { Logger } from '@bibia/kit';
+import type { Logger } from '@bibia/core';
 import { parse } from 'graphql';
 import type { MemberDirectory } from '../members/MemberDirectory';
 import type { MemberTransport } from '../members/MemberTransport';
 import { analyseFetch } from '../routing/analyseFetch';
+import { ORDER_ARGUMENT } from '../routing/contractConventions';
 import { routeEntities } from '../routing/routeEntities';
 import { routeMutation } from '../routing/routeMutation';
 import { routeQuery } from '../routing/routeQuery';
@@ -30,6 +31,11 @@ export class MemberRoutingDataSource implements GraphQLDataSource {
     const { request, incomingRequestContext } = options;
     const document = options.document ?? parse(request.query!);
     const analysis = analyseFetch(document, request.variables, incomingRequestContext.schema, request.operationName);
+    for (const f of analysis.rootFields) {
+      if (f.kind === 'connection' && f.direction === null) {
+        this.logger.error({ field: f.name, order: f.args[ORDER_ARGUMENT] }, 'list order unknown to gateway/src/routing/contractConventions.ts (SORT_ORDERS): the list is refused');
+      }
+    }
     const authorization = incomingRequestContext.request.http?.headers.get('authorization') || undefined;
     const env: RoutingEnv = {
       members: this.members,

@@ -1,4 +1,4 @@
-import { sendJson, type RouteHandler } from '@bibia/kit';
+import { sendJson, type RouteHandler } from '@bibia/core';
 import type { Registry } from 'prom-client';
 
 export interface ReadinessSource {

@@ -1,5 +1,5 @@
-import type { Logger } from '@bibia/kit';
-import type { MemberInfo } from '../routing/owners';
+import { errorMessages, postGraphQL, type Logger } from '@bibia/core';
+import type { MemberInfo } from './MemberInfo';
 
 /** Options of {@link HealthReporter}. */
 export interface HealthReporterOptions {
@@ -47,17 +47,12 @@ export class HealthReporter {
   }
 
   private async send(siren: string, reachable: boolean): Promise<void> {
-    try {
-      const res = await fetch(this.options.directoryUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.options.adminToken}` },
-        body: JSON.stringify({ query: RECORD_MEMBER_HEALTH, variables: { siren, reachable } }),
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
-      const body = (await res.json().catch(() => null)) as { errors?: Array<{ message: string }> } | null;
-      if (!res.ok || body?.errors?.length) throw new Error(body?.errors?.map((e) => e.message).join('; ') || `HTTP ${res.status}`);
-    } catch (err) {
-      this.options.logger.warn({ siren, reachable, err: (err as Error).message }, 'could not report member health to the directory');
-    }
+    const answer = await postGraphQL(this.options.directoryUrl, RECORD_MEMBER_HEALTH, { siren, reachable }, {
+      timeoutMs: this.options.timeoutMs,
+      headers: { authorization: `Bearer ${this.options.adminToken}` },
+      operationName: 'BibiaGatewayRecordMemberHealth',
+    });
+    const problem = !answer.ok ? `${answer.failure}: ${answer.detail}` : answer.errors.length ? errorMessages(answer.errors).join('; ') : null;
+    if (problem) this.options.logger.warn({ siren, reachable, err: problem }, 'could not report member health to the directory');
   }
 }

@@ -1,5 +1,5 @@
-import { isValidSiren, type Logger } from '@bibia/kit';
-import type { MemberInfo } from '../routing/owners';
+import { isValidSiren, postGraphQL, type Logger } from '@bibia/core';
+import type { MemberInfo } from './MemberInfo';
 import { MEMBERS_QUERY, parseMembers } from './readMembers';
 
 /** Options of {@link MemberDirectory}. */
@@ -8,7 +8,7 @@ export interface MemberDirectoryOptions {
   directoryUrl: string;
   /** Period of the background refresh. */
   refreshMs: number;
-  /** Timeout of one directory read. */
+  /** Timeout of one directory read (answers are capped at `postGraphQL`'s default size). */
   timeoutMs: number;
   /** Shortest interval between two reads asked for by requests naming an unknown SIREN. @default 250 */
   onDemandIntervalMs?: number;
@@ -91,15 +91,10 @@ export class MemberDirectory {
   }
 
   private async read(): Promise<void> {
+    const answer = await postGraphQL(this.options.directoryUrl, MEMBERS_QUERY, {}, { timeoutMs: this.options.timeoutMs, operationName: 'BibiaGatewayMembers' });
     try {
-      const res = await fetch(this.options.directoryUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ query: MEMBERS_QUERY }),
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
-      const members = parseMembers(await res.json().catch(() => null));
-      this.setMembers(members);
+      if (!answer.ok) throw new Error(`${answer.failure}: ${answer.detail}`);
+      this.setMembers(parseMembers({ data: answer.data, errors: answer.errors }));
     } catch (err) {
       this.options.logger.warn({ err: (err as Error).message, directory: this.options.directoryUrl }, 'could not read the member list; keeping the last one');
     }

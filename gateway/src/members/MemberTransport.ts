@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
-import type { Logger } from '@bibia/kit';
+import { postGraphQL, type Logger, type PostGraphQLResult } from '@bibia/core';
 import type { GraphQLFormattedError } from 'graphql';
 import { memberUnavailable, type MemberFailure } from '../errors';
 import type { GatewayMetrics } from '../metrics/createMetrics';
-import type { MemberInfo } from '../routing/owners';
+import type { MemberInfo } from './MemberInfo';
 import type { HealthReporter } from './HealthReporter';
 
 /** One GraphQL request for one member. */
@@ -29,9 +29,22 @@ export type MemberResult =
   | { ok: true; data: Record<string, unknown>; errors: GraphQLFormattedError[] }
   | { ok: false; error: GraphQLFormattedError };
 
+/**
+ * Largest member answer read (10 MiB): far above a page of 100 full entries, small enough that a
+ * member cannot make the gateway buffer without bound. A larger answer is cut off and the member
+ * reported unavailable.
+ */
+export const DEFAULT_MEMBER_ANSWER_MAX_BYTES = 10 * 1024 * 1024;
+
+/** Key of response cache write failures in `lastWarning` (not a SIREN: 9 digits). */
+const CACHE_WARNING = 'response cache';
+
 /** Options of {@link MemberTransport}. */
 export interface MemberTransportOptions {
+  /** Time a member has to answer one request, answer read included. */
   timeoutMs: number;
+  /** Largest answer read from a member. @default DEFAULT_MEMBER_ANSWER_MAX_BYTES (10 MiB) */
+  maxAnswerBytes?: number;
   metrics: GatewayMetrics;
   health?: HealthReporter;
   /** Response cache; answers are kept `cacheTtlMs`. */
@@ -41,12 +54,13 @@ export interface MemberTransportOptions {
 }
 
 /**
- * Sends requests to member registries. Every failure — network, timeout, HTTP error without a
+ * Sends requests to member registries through `postGraphQL` (no redirect followed, answer size
+ * capped). Every failure — network, timeout, redirect, oversized answer, HTTP error without a
  * GraphQL body, non-JSON, wrong shape — becomes a `MEMBER_UNAVAILABLE` error for that member
  * only; failures and recoveries are reported to the directory and counted in the metrics.
  */
 export class MemberTransport {
-  /** Last warning logged per member: a member down under load must not flood the log. */
+  /** Last warning logged per member (and for cache writes): a failure under load must not flood the log. */
   private lastWarning = new Map<string, number>();
 
   constructor(private readonly options: MemberTransportOptions) {}
@@ -66,15 +80,30 @@ export class MemberTransport {
     const outcome = await this.post(member, request, options);
     stopTimer();
     if (!outcome.ok) return this.fail(member, outcome.failure, outcome.detail);
-    const why = options.check(outcome.data, outcome.errors.length > 0);
+    const data = outcome.data ?? {};
+    // Members' errors are passed on as they sent them (with their SIREN added by the router).
+    const errors = outcome.errors as GraphQLFormattedError[];
+    const why = options.check(data, errors.length > 0);
     if (why) return this.fail(member, 'invalid answer', why);
     this.options.health?.report(member, true);
-    if (cacheKey && outcome.errors.length === 0) {
-      await this.options.cache!.set(cacheKey, JSON.stringify(outcome.data), { ttl: this.options.cacheTtlMs / 1000 });
-    }
-    return { ok: true, data: outcome.data, errors: outcome.errors };
+    if (cacheKey && errors.length === 0) await this.remember(cacheKey, data);
+    return { ok: true, data, errors };
   }
 
+  /** Stores an answer; a cache that cannot be written (Redis down) must not fail the query. */
+  private async remember(cacheKey: string, data: Record<string, unknown>): Promise<void> {
+    try {
+      await this.options.cache!.set(cacheKey, JSON.stringify(data), { ttl: this.options.cacheTtlMs / 1000 });
+    } catch (err) {
+      const now = Date.now();
+      if (now - (this.lastWarning.get(CACHE_WARNING) ?? 0) > 5000) {
+        this.lastWarning.set(CACHE_WARNING, now);
+        this.options.logger.warn({ err: (err as Error)?.message }, 'could not store a member answer in the response cache (further failures logged at most every 5 s)');
+      }
+    }
+  }
+
+  /** `detail` may name internal addresses: it goes to the log only, never to the client. */
   private fail(member: MemberInfo, failure: MemberFailure, detail: string): MemberResult {
     this.options.metrics.memberErrors.inc({ siren: member.siren, reason: failure });
     this.options.health?.report(member, false);
@@ -83,59 +112,31 @@ export class MemberTransport {
       this.lastWarning.set(member.siren, now);
       this.options.logger.warn({ siren: member.siren, url: member.url, failure, detail }, 'member request failed (further failures of this member logged at most every 5 s)');
     }
-    return { ok: false, error: memberUnavailable(member, failure, failure === 'timeout' ? `${this.options.timeoutMs} ms` : undefined) };
+    return { ok: false, error: memberUnavailable(member, failure, this.publicDetail(failure)) };
   }
 
-  private async post(
-    member: MemberInfo,
-    request: MemberRequest,
-    options: SendOptions,
-  ): Promise<{ ok: true; data: Record<string, unknown>; errors: GraphQLFormattedError[] } | { ok: false; failure: MemberFailure; detail: string }> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs);
-    let status: number;
-    let text: string;
-    try {
-      const res = await fetch(member.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/graphql-response+json, application/json',
-          ...(options.authorization ? { authorization: options.authorization } : {}),
-        },
-        body: JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName ?? undefined }),
-        signal: controller.signal,
-      });
-      status = res.status;
-      text = await res.text();
-    } catch (err) {
-      if (controller.signal.aborted) return { ok: false, failure: 'timeout', detail: `no answer within ${this.options.timeoutMs} ms` };
-      return { ok: false, failure: 'unreachable', detail: String((err as Error & { cause?: Error }).cause?.message ?? (err as Error).message) };
-    } finally {
-      clearTimeout(timer);
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      return status >= 400 ? { ok: false, failure: 'http', detail: `HTTP ${status}` } : { ok: false, failure: 'invalid answer', detail: 'not JSON' };
-    }
-    if (!isObject(body)) return { ok: false, failure: 'invalid answer', detail: 'not a JSON object' };
-    const errors = Array.isArray(body.errors) ? (body.errors.filter(isObject) as GraphQLFormattedError[]) : [];
-    const data = body.data;
-    if (data !== undefined && data !== null && !isObject(data)) return { ok: false, failure: 'invalid answer', detail: '"data" is not an object' };
-    if (!isObject(data) && errors.length === 0) {
-      return status >= 400 ? { ok: false, failure: 'http', detail: `HTTP ${status}` } : { ok: false, failure: 'invalid answer', detail: 'neither data nor errors' };
-    }
-    return { ok: true, data: isObject(data) ? data : {}, errors };
+  /** What a client may learn of a failure: the gateway's own limits, nothing of the member. */
+  private publicDetail(failure: MemberFailure): string | undefined {
+    if (failure === 'timeout') return `${this.options.timeoutMs} ms`;
+    if (failure === 'too large') return `more than ${formatBytes(this.options.maxAnswerBytes ?? DEFAULT_MEMBER_ANSWER_MAX_BYTES)}`;
+    return undefined;
   }
+
+  private post(member: MemberInfo, request: MemberRequest, options: SendOptions): Promise<PostGraphQLResult> {
+    return postGraphQL(member.url, request.query, request.variables, {
+      timeoutMs: this.options.timeoutMs,
+      maxBytes: this.options.maxAnswerBytes ?? DEFAULT_MEMBER_ANSWER_MAX_BYTES,
+      headers: options.authorization ? { authorization: options.authorization } : {},
+      operationName: request.operationName,
+    });
+  }
+}
+
+function formatBytes(n: number): string {
+  return n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)} MiB` : `${n} bytes`;
 }
 
 function responseCacheKey(member: MemberInfo, request: MemberRequest): string {
   const hash = crypto.createHash('sha256').update(request.query).update('\0').update(JSON.stringify(request.variables)).digest('base64url');
   return `response:${member.siren}:${hash}`;
-}
-
-function isObject(v: unknown): v is Record<string, any> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -1,4 +1,4 @@
-import type { MemberInfo } from '../routing/owners';
+import type { MemberInfo } from './MemberInfo';
 
 /**
  * The directory query the gateway routes with: every member that may answer. UNREACHABLE members

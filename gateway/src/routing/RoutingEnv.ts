@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import type { MemberInfo } from './owners';
+import type { MemberInfo } from '../members/MemberInfo';
 import type { AnswerCheck, MemberRequest, MemberResult } from '../members/MemberTransport';
 
 /** What routing needs from the rest of the gateway, for one incoming request. */

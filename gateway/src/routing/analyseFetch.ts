@@ -12,14 +12,9 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
+import { DEFAULT_PAGE_SIZE, type SortDirection } from '@bibia/core';
 import { collectFields, subFields, type CollectedField, type Fragments } from './collectFields';
-import type { SortDirection } from '@bibia/kit';
-
-/** Root fields of the contract that are connections (and any field whose selection has `edges`). */
-const CONNECTION_FIELDS = new Set(['aiTools', 'practiceReports', 'changes']);
-
-/** Contract default page size, when the schema does not say. */
-export const DEFAULT_PAGE_SIZE = 20;
+import { ORDER_ARGUMENT, UNORDERED_DIRECTION, rootFieldRoute, sortDirectionOf, type RootFieldRoute } from './contractConventions';
 
 export type RootFieldKind = 'connection' | 'list' | 'value' | 'typename';
 
@@ -27,11 +22,17 @@ export type RootFieldKind = 'connection' | 'list' | 'value' | 'typename';
 export interface RootField extends CollectedField {
   kind: RootFieldKind;
   args: Record<string, unknown>;
+  /** How the contract conventions route the field; undefined when they do not declare it. */
+  route?: RootFieldRoute;
   /** Named return type, when the schema knows the field. */
   typeName?: string;
   nonNull: boolean;
-  /** Connections only: merge order and page size. */
-  direction: SortDirection;
+  /**
+   * Connections only: merge direction (from `orderBy`), and page size. `null` when `orderBy`
+   * names an order the conventions do not know: such a list is refused, never merged in a
+   * guessed direction.
+   */
+  direction: SortDirection | null;
   first: number;
   /** Connections only: which page fields the return type has (the gateway adds them when missing). */
   pageFields: { edges: boolean; pageInfo: boolean; totalCount: boolean };
@@ -62,12 +63,18 @@ export function analyseFetch(document: DocumentNode, requestVariables: Record<st
   }
   const rootType = schema && (operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType());
   const rootFields = collectFields(operation.selectionSet, fragments, variables).map((field) =>
-    describeRootField(field, rootType?.getFields()[field.name], fragments, variables),
+    describeRootField(field, rootFieldRoute(operation.operation, field.name), rootType?.getFields()[field.name], fragments, variables),
   );
   return { operation, fragments, kind: operation.operation, variables, rootFields };
 }
 
-function describeRootField(field: CollectedField, def: GraphQLField<unknown, unknown> | undefined, fragments: Fragments, variables: Record<string, unknown>): RootField {
+function describeRootField(
+  field: CollectedField,
+  route: RootFieldRoute | undefined,
+  def: GraphQLField<unknown, unknown> | undefined,
+  fragments: Fragments,
+  variables: Record<string, unknown>,
+): RootField {
   const args: Record<string, unknown> = {};
   for (const a of def?.args ?? []) if (a.defaultValue !== undefined) args[a.name] = a.defaultValue;
   for (const arg of field.nodes[0].arguments ?? []) {
@@ -77,19 +84,23 @@ function describeRootField(field: CollectedField, def: GraphQLField<unknown, unk
   const named = def ? getNamedType(def.type) : undefined;
   const typeFields = named && isObjectType(named) ? named.getFields() : undefined;
   const selected = new Set(subFields(field, fragments).map((f) => f.name));
-  const isConnection =
-    CONNECTION_FIELDS.has(field.name) || selected.has('edges') || Boolean(typeFields?.edges && typeFields?.pageInfo);
+  // Declared fields have their declared shape; others (fixtures, a newer contract) are read by
+  // shape: a field whose selection or type has `edges` is a connection.
+  const shape = route?.route === 'merge' ? route.shape : undefined;
+  const isConnection = shape ? shape === 'connection' : selected.has('edges') || Boolean(typeFields?.edges && typeFields?.pageInfo);
   let kind: RootFieldKind = 'value';
   if (field.name === '__typename') kind = 'typename';
   else if (isConnection) kind = 'connection';
-  else if (def && isListType(getNullableType(def.type))) kind = 'list';
+  else if (shape === 'list' || (def && isListType(getNullableType(def.type)))) kind = 'list';
+  const direction = sortDirectionOf(args[ORDER_ARGUMENT]);
   return {
     ...field,
     kind,
     args,
+    route,
     typeName: named?.name,
     nonNull: def ? isNonNullType(def.type) : false,
-    direction: args.orderBy === 'RECENT' ? 'desc' : 'asc',
+    direction: direction === undefined ? UNORDERED_DIRECTION : direction,
     first: typeof args.first === 'number' && args.first > 0 ? args.first : DEFAULT_PAGE_SIZE,
     // Without the schema, assume the contract's connection shape.
     pageFields: {

@@ -1,6 +1,6 @@
 import type { RootField } from './analyseFetch';
 import { subFields, type Fragments } from './collectFields';
-import { parseCursor } from '@bibia/kit';
+import { isObject, parseCursor } from '@bibia/core';
 import { CURSOR_ALIAS, EDGES_ALIAS, PAGE_INFO_ALIAS, TOTAL_COUNT_ALIAS } from './memberDocument';
 
 /**
@@ -50,8 +50,4 @@ export function checkEntitiesAnswer(data: Record<string, unknown>, expected: num
   if (list.length !== expected) return `"_entities" has ${list.length} items for ${expected} representations`;
   if (!list.every((e) => e === null || isObject(e))) return '"_entities" holds something else than objects';
   return null;
-}
-
-function isObject(v: unknown): v is Record<string, any> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -1,3 +1,4 @@
+import { isObject } from '@bibia/core';
 import { ownerOfRepresentation } from './owners';
 
 export interface RepresentationGroups {
@@ -44,15 +45,11 @@ export function mergeSharedEntity(answers: unknown[]): unknown {
   const present = answers.filter((a) => a !== null && a !== undefined);
   if (present.length === 0) return null;
   if (present.some(Array.isArray)) return present.filter(Array.isArray).flat();
-  if (present.every(isPlainObject)) {
+  if (present.every(isObject)) {
     const out: Record<string, unknown> = {};
     const keys = new Set(present.flatMap((o) => Object.keys(o as object)));
     for (const key of keys) out[key] = mergeSharedEntity(present.map((o) => (o as Record<string, unknown>)[key]));
     return out;
   }
   return present[0];
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -1,4 +1,4 @@
-import { compareCursorKeys, parseCursor, type CursorKey, type SortDirection } from '@bibia/kit';
+import { compareCursorKeys, parseCursor, type CursorKey, type SortDirection } from '@bibia/core';
 
 /** One member's page of a connection, as far as merging needs it. */
 export interface MemberPage {

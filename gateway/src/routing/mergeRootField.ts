@@ -1,3 +1,4 @@
+import { isObject } from '@bibia/core';
 import type { RootField } from './analyseFetch';
 import { subFields, type CollectedField, type Fragments } from './collectFields';
 import { mergePages, type MemberPage } from './mergePages';
@@ -43,7 +44,10 @@ function mergeConnection(field: RootField, answers: FieldAnswer[], fragments: Fr
     hasNextPage: value[PAGE_INFO_ALIAS]?.hasNextPage === true,
     totalCount: typeof value[TOTAL_COUNT_ALIAS] === 'number' ? value[TOTAL_COUNT_ALIAS] : 0,
   }));
-  const merged = mergePages(pages, { direction: field.direction, first: field.first });
+  // `routeQuery` refuses a list in an unknown order before asking anyone; an empty merge (no
+  // answer) has no order to get wrong.
+  if (field.direction === null && pages.length > 0) throw new Error(`assertion: "${field.key}" merged in an unknown order`);
+  const merged = mergePages(pages, { direction: field.direction ?? 'asc', first: field.first });
   const out: Record<string, unknown> = {};
   for (const sub of subFields(field, fragments)) {
     switch (sub.name) {
@@ -101,8 +105,4 @@ function mergePageInfo(
 /** An empty page, for a connection no member was asked for (or none answered). */
 export function emptyValue(field: RootField, fragments: Fragments): unknown {
   return mergeRootField(field, [], fragments).value;
-}
-
-function isObject(v: unknown): v is Record<string, any> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -1,7 +1,7 @@
 import { checkEntitiesAnswer } from './checkAnswer';
 import type { FetchAnalysis } from './analyseFetch';
 import { groupRepresentations, mergeSharedEntity, ownersNamed } from './groupRepresentations';
-import type { MemberInfo } from './owners';
+import type { MemberInfo } from '../members/MemberInfo';
 import { fromMember, type RoutedResponse, type RoutingEnv } from './RoutingEnv';
 import type { MemberRequest } from '../members/MemberTransport';
 import type { GraphQLFormattedError } from 'graphql';

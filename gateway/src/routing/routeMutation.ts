@@ -2,19 +2,20 @@ import type { DocumentNode, GraphQLFormattedError } from 'graphql';
 import type { FetchAnalysis, RootField } from './analyseFetch';
 import { checkFieldAnswer } from './checkAnswer';
 import { memberQuery, variablesFor } from './memberDocument';
-import { ownerOfArguments, type MemberInfo } from './owners';
+import type { MemberInfo } from '../members/MemberInfo';
+import { ownerOfArguments } from './owners';
 import { fromMember, type RoutedResponse, type RoutingEnv } from './RoutingEnv';
 import { fieldError } from '../errors';
+import { OWNER_ARGUMENTS } from './contractConventions';
 
 /**
- * A mutation fetch: every field goes to exactly one member, the one its arguments name (`siren`,
- * or the `<siren>:` prefix of `id` / `toolId`), with the caller's `Authorization` header — and to
- * no one else. Fields run in order; consecutive fields for the same member share one request.
+ * A mutation fetch: every field goes to exactly one member, the one its owner argument names (see
+ * `MUTATION_FIELDS`), with the caller's `Authorization` header — and to no one else. Fields run in order; consecutive fields for the same member share one request.
  */
 export async function routeMutation(env: RoutingEnv, analysis: FetchAnalysis, document: DocumentNode, operationName?: string | null): Promise<RoutedResponse> {
   const data: Record<string, unknown> = {};
   const errors: GraphQLFormattedError[] = [];
-  await env.members.ensureKnown(analysis.rootFields.map((f) => ownerOfArguments(f.args)).filter((s): s is string => Boolean(s)));
+  await env.members.ensureKnown(analysis.rootFields.map((f) => ownerOfArguments(f.args, f.route)).filter((s): s is string => Boolean(s)));
 
   const groups: Array<{ member: MemberInfo; fields: RootField[] }> = [];
   for (const field of analysis.rootFields) {
@@ -22,7 +23,7 @@ export async function routeMutation(env: RoutingEnv, analysis: FetchAnalysis, do
       data[field.key] = 'Mutation';
       continue;
     }
-    const owner = ownerOfArguments(field.args);
+    const owner = ownerOfArguments(field.args, field.route);
     const member = owner ? env.members.get(owner) : undefined;
     if (!member) {
       data[field.key] = null;
@@ -57,7 +58,8 @@ export async function routeMutation(env: RoutingEnv, analysis: FetchAnalysis, do
 
 function unroutable(field: RootField, owner: string | null | undefined): GraphQLFormattedError {
   if (owner === undefined) {
-    return fieldError('BAD_USER_INPUT', `\`${field.name}\` names no member registry: pass \`siren\`, or an \`id\` / \`toolId\` of the form <siren>:<slug>`, [field.key]);
+    const names = Object.keys(OWNER_ARGUMENTS).map((a) => `\`${a}\``).join(', ');
+    return fieldError('BAD_USER_INPUT', `\`${field.name}\` names no member registry: it needs one of ${names} (a SIREN, or an id of the form <siren>:<slug>)`, [field.key]);
   }
   if (owner === null) {
     return fieldError('BAD_USER_INPUT', `\`${field.name}\`: the SIREN or id does not name a member registry (expected 9 digits, or <siren>:<slug>)`, [field.key]);

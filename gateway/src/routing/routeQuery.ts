@@ -3,7 +3,10 @@ import type { FetchAnalysis, RootField } from './analyseFetch';
 import { checkFieldAnswer } from './checkAnswer';
 import { memberQuery, variablesFor } from './memberDocument';
 import { mergeRootField, type FieldAnswer } from './mergeRootField';
-import { membersConcerned, ownerOfArguments, sirenNamedByFilter, sirenOfId, type MemberInfo, type OwnerFilter } from './owners';
+import type { MemberInfo } from '../members/MemberInfo';
+import { fieldError } from '../errors';
+import { FILTER_ARGUMENT, ORDER_ARGUMENT, SORT_ORDERS } from './contractConventions';
+import { membersConcerned, ownerOfArguments, sirenNamedByFilter, sirensInFilter, type OwnerFilter } from './owners';
 import { collapseMemberErrors, fromMember, type RoutedResponse, type RoutingEnv } from './RoutingEnv';
 
 interface FieldTargets {
@@ -18,7 +21,8 @@ interface FieldTargets {
  * its fields, and the answers are merged per field.
  */
 export async function routeQuery(env: RoutingEnv, analysis: FetchAnalysis, document: DocumentNode, operationName?: string | null): Promise<RoutedResponse> {
-  const fields = analysis.rootFields;
+  const refused = analysis.rootFields.filter(inUnknownOrder);
+  const fields = analysis.rootFields.filter((f) => !refused.includes(f));
   await env.members.ensureKnown(fields.flatMap(sirensNamed));
   const all = env.members.list();
   const targets = new Map<RootField, FieldTargets>(fields.map((f) => [f, targetsOf(f, all, env)]));
@@ -49,7 +53,8 @@ export async function routeQuery(env: RoutingEnv, analysis: FetchAnalysis, docum
   );
 
   const data: Record<string, unknown> = {};
-  const errors: GraphQLFormattedError[] = [];
+  const errors: GraphQLFormattedError[] = refused.map(unknownOrder);
+  for (const field of refused) data[field.key] = null;
   const answersOf = new Map<RootField, Array<FieldAnswer & { call: number }>>(fields.map((f) => [f, []]));
   results.forEach((result, c) => {
     if (!result.ok) {
@@ -81,25 +86,43 @@ export async function routeQuery(env: RoutingEnv, analysis: FetchAnalysis, docum
 
 function targetsOf(field: RootField, all: MemberInfo[], env: RoutingEnv): FieldTargets {
   if (field.kind === 'typename') return { members: [] };
-  const owner = ownerOfArguments(field.args);
+  const owner = ownerOfArguments(field.args, field.route);
   if (owner !== undefined) {
     const member = owner === null ? undefined : env.members.get(owner);
     return { members: member ? [member] : [], named: member?.siren };
   }
-  const filter = field.args.filter as OwnerFilter | undefined;
+  const filter = filterOf(field);
   return { members: membersConcerned(all, filter), named: sirenNamedByFilter(filter) };
 }
 
 /** SIRENs a root field names, so that an unknown one triggers a directory read. */
 function sirensNamed(field: RootField): string[] {
-  const out: string[] = [];
-  const owner = ownerOfArguments(field.args);
-  if (owner) out.push(owner);
-  const filter = field.args.filter as OwnerFilter | undefined;
-  if (filter && Array.isArray(filter.sirens)) out.push(...filter.sirens.filter((s): s is string => typeof s === 'string'));
-  const toolOwner = filter ? sirenOfId(filter.toolId) : null;
-  if (toolOwner) out.push(toolOwner);
-  return out;
+  const owner = ownerOfArguments(field.args, field.route);
+  return [...(owner ? [owner] : []), ...sirensInFilter(filterOf(field))];
+}
+
+function filterOf(field: RootField): OwnerFilter | undefined {
+  const filter = field.args[FILTER_ARGUMENT];
+  return filter && typeof filter === 'object' && !Array.isArray(filter) ? (filter as OwnerFilter) : undefined;
+}
+
+/**
+ * A connection whose order the conventions do not know (a value added to the contract's enum
+ * before `SORT_ORDERS`): merging it in a guessed direction would interleave the members' pages
+ * wrongly without anyone noticing, so it is refused with a message saying so.
+ */
+function inUnknownOrder(field: RootField): boolean {
+  return field.kind === 'connection' && field.direction === null;
+}
+
+function unknownOrder(field: RootField): GraphQLFormattedError {
+  const known = Object.keys(SORT_ORDERS).join(', ');
+  return fieldError(
+    'BAD_USER_INPUT',
+    `\`${field.name}(${ORDER_ARGUMENT}: ${String(field.args[ORDER_ARGUMENT])})\` cannot be served across member registries: the hub does not know in which direction this order sorts, so it cannot merge the members' pages. Use one of: ${known}.`,
+    [field.key],
+    { field: ORDER_ARGUMENT },
+  );
 }
 
 /** Member paths index the member's own edges: move them to the merged page (or cut them short). */

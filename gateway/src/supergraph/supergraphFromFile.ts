@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SupergraphSdlHook } from '@apollo/gateway';
-import type { Logger } from '@bibia/kit';
+import type { Logger } from '@bibia/core';
 
 /**
  * Serves a supergraph file to Apollo Gateway and reloads it when it changes (no restart). The

@@ -1,22 +1,69 @@
 import crypto from 'node:crypto';
-import { dropSchema, getEnvNum, getEnvStr } from '@bibia/kit';
+import { getEnvBool, getEnvNum, getEnvStr } from '@bibia/core';
+import { dropSchema } from '@bibia/kit';
 import { createGateway, DEFAULT_CONFIG } from '@bibia/gateway';
-import { startStack, SUPERGRAPH_FILE, type StorageFor } from '../startStack';
+import { startStack, SUPERGRAPH_FILE, type StorageFor } from '@bibia/testkit';
 import { syntheticMembers } from '../syntheticMembers';
 import { assertAnswers, runLoad, type LoadResult } from './runLoad';
 
-/**
- * `npm run bench`: latency and throughput of the gateway, measured side by side in one run.
- *  1. the same query sent straight to a member and through the gateway (response cache off, then on);
- *  2. a national search fanned out to 1, 10 and 50 members on loopback.
- * Settings: BENCH_DURATION (seconds per measure, default 5), BENCH_ROUNDS (alternations, default 3),
- * BENCH_CONNECTIONS (default 10), BENCH_FANOUT (default "1,10,50"), BENCH_DATABASE_URL (members on
- * PostgreSQL, one schema each; default: embedded PGlite, about 220 MB per member).
- */
-const DURATION = getEnvNum('BENCH_DURATION', 5);
-const ROUNDS = getEnvNum('BENCH_ROUNDS', 3);
-const CONNECTIONS = getEnvNum('BENCH_CONNECTIONS', 10);
-const FANOUT = (getEnvStr('BENCH_FANOUT', '1,10,50') ?? '').split(',').map(Number).filter((n) => n > 0);
+const HELP = `npm run bench [-- options]: latency and throughput of the gateway, measured side by side in one run.
+  1. the same query sent straight to a member and through the gateway (response cache off, then on);
+  2. a national search fanned out to 1, 10 and 50 members on loopback, one stage per member count.
+Each result is printed as soon as it is measured; a stage that fails prints its error and the next
+stage runs; the exit code is non-zero when any stage failed.
+
+  --duration <s>       seconds per measure          (BENCH_DURATION, default 5)
+  --rounds <n>         alternating rounds           (BENCH_ROUNDS, default 3)
+  --connections <n>    concurrent connections       (BENCH_CONNECTIONS, default 10)
+  --fanout <list>      member counts, e.g. 1,10,50  (BENCH_FANOUT, default 1,10,50)
+  --json               also print each result as one JSON line (BENCH_JSON=1)
+  --help               this text
+BENCH_DATABASE_URL puts members on PostgreSQL, one schema each (default: embedded PGlite, about
+220 MB per member).`;
+
+interface Settings {
+  duration: number;
+  rounds: number;
+  connections: number;
+  fanout: number[];
+  json: boolean;
+}
+
+/** Command-line flags over the BENCH_* variables. */
+export function parseArgs(argv: string[]): Settings | 'help' {
+  const settings: Settings = {
+    duration: getEnvNum('BENCH_DURATION', 5),
+    rounds: getEnvNum('BENCH_ROUNDS', 3),
+    connections: getEnvNum('BENCH_CONNECTIONS', 10),
+    fanout: parseFanout(getEnvStr('BENCH_FANOUT', '1,10,50') ?? ''),
+    json: getEnvBool('BENCH_JSON', false),
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${arg} needs a value (see --help)`);
+      return v;
+    };
+    const positive = (v: string) => {
+      const n = Number(v);
+      if (!(n > 0)) throw new Error(`${arg} must be a positive number, got "${v}"`);
+      return n;
+    };
+    if (arg === '--help' || arg === '-h') return 'help';
+    else if (arg === '--json') settings.json = true;
+    else if (arg === '--duration') settings.duration = positive(value());
+    else if (arg === '--rounds') settings.rounds = positive(value());
+    else if (arg === '--connections') settings.connections = positive(value());
+    else if (arg === '--fanout') settings.fanout = parseFanout(value());
+    else throw new Error(`unknown option "${arg}" (see --help)`);
+  }
+  return settings;
+}
+
+const parseFanout = (list: string) => list.split(',').map(Number).filter((n) => n > 0);
+
+let settings: Settings;
 const DATABASE_URL = getEnvStr('BENCH_DATABASE_URL');
 
 const ARRAS = '216200410';
@@ -51,19 +98,43 @@ function summarize(label: string, runs: LoadResult[]): LoadResult {
   };
 }
 
-/** Prints a Markdown table; ratios against `baseline(row)` (e.g. the first row, or the same query on 1 member). */
-function printTable(title: string, rows: LoadResult[], baseline: (r: LoadResult) => LoadResult = () => rows[0]) {
+const HEADER = '| measure | p50 ms | p99 ms | req/s | requests | errors | p50 ratio | req/s ratio |\n|---|---:|---:|---:|---:|---:|---:|---:|';
+
+/** Starts a Markdown table; its rows come one by one, as they are measured. */
+function printTitle(title: string): void {
   console.log(`\n${title}`);
-  console.log('| measure | p50 ms | p99 ms | req/s | requests | errors | p50 ratio | req/s ratio |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
-  for (const r of rows) {
-    const b = baseline(r);
-    const ratio = ` ${(r.p50 / b.p50).toFixed(2)} | ${(r.rps / b.rps).toFixed(2)} |`;
-    console.log(`| ${r.label} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.rps.toFixed(0)} | ${r.requests} | ${r.errors} |${ratio}`);
+  console.log(HEADER);
+}
+
+/**
+ * Prints one measured row at once (and its JSON line when asked), so that a later failure or an
+ * interrupted run keeps it. Ratios are against `baseline` (e.g. the same query on 1 member), or
+ * blank when that one was not measured.
+ */
+function printRow(section: string, r: LoadResult, baseline: LoadResult | undefined): void {
+  if (!r.requests) {
+    // Autocannon counts only answered requests: zero means every one outlasted the measure.
+    console.log(`| ${r.label} | – | – | 0 | 0 | ${r.errors} | – | – |  (no answer within ${settings.duration} s: raise --duration)`);
+    if (settings.json) console.log(JSON.stringify({ section, ...r, p50: null, p99: null, p50Ratio: null, rpsRatio: null }));
+    return;
+  }
+  const ratio = baseline?.requests ? ` ${(r.p50 / baseline.p50).toFixed(2)} | ${(r.rps / baseline.rps).toFixed(2)} |` : ' – | – |';
+  console.log(`| ${r.label} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.rps.toFixed(0)} | ${r.requests} | ${r.errors} |${ratio}`);
+  if (settings.json) {
+    console.log(JSON.stringify({ section, ...r, p50Ratio: baseline ? r.p50 / baseline.p50 : null, rpsRatio: baseline ? r.rps / baseline.rps : null }));
   }
 }
 
+function printFailure(section: string, stage: string, err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
+  console.log(`| ${stage} | failed: ${message.replace(/\s+/g, ' ').replace(/\|/g, '\\|')} | | | | | | |`);
+  if (settings.json) console.log(JSON.stringify({ section, label: stage, error: message }));
+  console.error(err instanceof Error ? err.stack : err);
+}
+
 async function gatewayVsDirect(): Promise<void> {
+  const { duration, rounds, connections } = settings;
+  printTitle(`1. One member's tools (20 per page), ${rounds} alternating rounds of ${duration}s, ${connections} connections; medians of rounds`);
   const stack = await startStack({ web: false, storage: storageFor('direct'), gateway: { responseCacheTtlMs: 0 } });
   const cached = await createGateway({
     ...DEFAULT_CONFIG,
@@ -80,64 +151,88 @@ async function gatewayVsDirect(): Promise<void> {
     const direct: LoadResult[] = [];
     const through: LoadResult[] = [];
     const throughCached: LoadResult[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
+    for (let round = 0; round < rounds; round++) {
       // Alternate, so that drift of the machine's speed hits all sides alike.
-      direct.push(await runLoad({ label: 'direct', url: member.graphqlUrl, query: ONE_MEMBER, variables, connections: CONNECTIONS, duration: DURATION }));
-      through.push(await runLoad({ label: 'gateway', url: stack.gatewayUrl, query: ONE_MEMBER, variables, connections: CONNECTIONS, duration: DURATION }));
-      throughCached.push(await runLoad({ label: 'gateway+cache', url: cached.graphqlUrl, query: ONE_MEMBER, variables, connections: CONNECTIONS, duration: DURATION }));
+      direct.push(await runLoad({ label: 'direct', url: member.graphqlUrl, query: ONE_MEMBER, variables, connections, duration }));
+      through.push(await runLoad({ label: 'gateway', url: stack.gatewayUrl, query: ONE_MEMBER, variables, connections, duration }));
+      throughCached.push(await runLoad({ label: 'gateway+cache', url: cached.graphqlUrl, query: ONE_MEMBER, variables, connections, duration }));
     }
     const base = summarize('straight to the member', direct);
-    printTable(
-      `1. One member's tools (20 per page), ${ROUNDS} alternating rounds of ${DURATION}s, ${CONNECTIONS} connections; medians of rounds`,
-      [base, summarize('through the gateway, no response cache', through), summarize('through the gateway, 5 s response cache', throughCached)],
-    );
+    for (const row of [base, summarize('through the gateway, no response cache', through), summarize('through the gateway, 5 s response cache', throughCached)]) {
+      printRow('gateway-vs-direct', row, base);
+    }
   } finally {
     await cached.close();
     await stack.stop();
   }
 }
 
-async function fanOut(): Promise<void> {
-  const rows: LoadResult[] = [];
-  for (const n of FANOUT) {
-    const started = Date.now();
-    const members = syntheticMembers(n, 8);
-    const stack = await startStack({
-      web: false,
-      members: members.map((m) => ({ siren: m.siren, seed: m.seed })),
-      storage: storageFor(`fan${n}_${crypto.randomBytes(2).toString('hex')}`),
-      gateway: { responseCacheTtlMs: 0, memberTimeoutMs: 10_000 },
-    });
-    try {
-      const data = (await assertAnswers(stack.gatewayUrl, NATIONAL_ALL)) as { aiTools: { totalCount: number } };
-      if (data.aiTools.totalCount !== n * 8) throw new Error(`expected ${n * 8} tools from ${n} members, got ${data.aiTools.totalCount}`);
-      console.error(`  ${n} member(s) up in ${((Date.now() - started) / 1000).toFixed(0)} s; measuring`);
-      const list: LoadResult[] = [];
-      const search: LoadResult[] = [];
-      for (let round = 0; round < ROUNDS; round++) {
-        list.push(await runLoad({ label: '', url: stack.gatewayUrl, query: NATIONAL_ALL, connections: CONNECTIONS, duration: DURATION }));
-        search.push(await runLoad({ label: '', url: stack.gatewayUrl, query: NATIONAL, connections: CONNECTIONS, duration: DURATION }));
-      }
-      const members = `${n} member${n > 1 ? 's' : ''}`;
-      rows.push(summarize(`${members}: first 20 by name`, list), summarize(`${members}: full-text search`, search));
-    } finally {
-      await stack.stop();
+/** The 1-member rows, baselines of the ratios of the larger fan-outs. */
+const fanOutBaseline: { list?: LoadResult; search?: LoadResult } = {};
+
+async function fanOut(n: number): Promise<void> {
+  const { duration, rounds, connections } = settings;
+  const started = Date.now();
+  const members = syntheticMembers(n, 8);
+  const stack = await startStack({
+    web: false,
+    members: members.map((m) => ({ siren: m.siren, seed: m.seed })),
+    storage: storageFor(`fan${n}_${crypto.randomBytes(2).toString('hex')}`),
+    gateway: { responseCacheTtlMs: 0, memberTimeoutMs: 10_000 },
+  });
+  try {
+    const data = (await assertAnswers(stack.gatewayUrl, NATIONAL_ALL)) as { aiTools: { totalCount: number } };
+    if (data.aiTools.totalCount !== n * 8) throw new Error(`expected ${n * 8} tools from ${n} members, got ${data.aiTools.totalCount}`);
+    console.error(`  ${n} member(s) up in ${((Date.now() - started) / 1000).toFixed(0)} s; measuring`);
+    const list: LoadResult[] = [];
+    const search: LoadResult[] = [];
+    for (let round = 0; round < rounds; round++) {
+      list.push(await runLoad({ label: '', url: stack.gatewayUrl, query: NATIONAL_ALL, connections, duration }));
+      search.push(await runLoad({ label: '', url: stack.gatewayUrl, query: NATIONAL, connections, duration }));
     }
+    const label = `${n} member${n > 1 ? 's' : ''}`;
+    const listRow = summarize(`${label}: first 20 by name`, list);
+    const searchRow = summarize(`${label}: full-text search`, search);
+    if (n === 1) Object.assign(fanOutBaseline, { list: listRow, search: searchRow });
+    printRow('fan-out', listRow, fanOutBaseline.list);
+    printRow('fan-out', searchRow, fanOutBaseline.search);
+  } finally {
+    await stack.stop();
   }
-  printTable(
-    '2. National queries fanned out to N members through the gateway, no response cache. Every member runs in this same process, ' +
-      'so member work grows with N on the same cores: on separate servers it would run in parallel. Ratios against 1 member.',
-    rows,
-    (r) => rows[r.label.endsWith('search') ? 1 : 0],
-  );
 }
 
-export async function main(): Promise<void> {
-  console.log(`BibIA benchmark — Node ${process.version}, storage: ${DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}, ${new Date().toISOString()}`);
-  try {
-    await gatewayVsDirect();
-    await fanOut();
-  } finally {
-    await Promise.all(createdSchemas.map(dropSchema));
+/** Runs every stage, whatever happens to the others; returns how many failed. */
+export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (parsed === 'help') {
+    console.log(HELP);
+    return 0;
   }
+  settings = parsed;
+  console.log(`BibIA benchmark — Node ${process.version}, storage: ${DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}, ${new Date().toISOString()}`);
+  let failed = 0;
+  const stage = async (section: string, name: string, run: () => Promise<void>) => {
+    try {
+      await run();
+    } catch (err) {
+      failed++;
+      printFailure(section, name, err);
+    }
+  };
+  try {
+    await stage('gateway-vs-direct', 'one member, direct vs gateway', gatewayVsDirect);
+    if (settings.fanout.length) {
+      printTitle(
+        '2. National queries fanned out to N members through the gateway, no response cache. Every member runs in this same process, ' +
+          'so member work grows with N on the same cores: on separate servers it would run in parallel. Ratios against 1 member.',
+      );
+    }
+    for (const n of settings.fanout) await stage('fan-out', `${n} member${n > 1 ? 's' : ''}`, () => fanOut(n));
+  } finally {
+    const dropped = await Promise.allSettled(createdSchemas.map(dropSchema));
+    const notDropped = dropped.filter((d) => d.status === 'rejected').length;
+    if (notDropped) console.error(`could not drop ${notDropped} PostgreSQL schema(s) created by this run`);
+  }
+  if (failed) console.error(`\n${failed} stage(s) failed`);
+  return failed;
 }

@@ -1,10 +1,18 @@
 #!/usr/bin/env node
-// The hub's directory subgraph: node subgraphs/directory/bin/bibia-directory.js [--port 4100]
-// [--data-dir .data/directory] [--database-url postgresql://...] [--no-seed] [--member siren=url ...]
-require('../../kit/bin/register');
-const { main } = require('../src/index');
+// bibia-directory: the hub's directory subgraph. Options: --help, and docs/configuration.md.
+require('../../../packages/core/bin/register');
+const { parseCommandLine } = require('../src/config');
 
-main().catch((err) => {
-  console.error(err instanceof Error ? err.stack : err);
-  process.exit(1);
-});
+try {
+  // --help, --version and usage errors are answered before the server code loads.
+  parseCommandLine(process.argv);
+  require('../src/index').main(process.argv).catch(fail);
+} catch (err) {
+  fail(err);
+}
+
+function fail(err) {
+  // A configuration error is one line (exit 2); anything else is a bug worth its stack.
+  console.error(`bibia-directory: ${err?.exitCode === 2 ? err.message : (err?.stack ?? err)}`);
+  process.exit(err?.exitCode ?? 1);
+}

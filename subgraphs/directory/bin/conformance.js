@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// node subgraphs/directory/bin/conformance.js --url <member GraphQL URL> [--contract schema/registry.graphql] [--siren <SIREN>]
-require('../../kit/bin/register');
+// bibia-conformance --url <member GraphQL URL> [--contract schema/registry.graphql] [--siren <SIREN>] [--timeout <ms>]
+require('../../../packages/core/bin/register');
 const { runConformanceCli } = require('../src/conformance/cli');
 
 runConformanceCli(process.argv.slice(2)).then(

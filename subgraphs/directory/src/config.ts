@@ -1,93 +1,148 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { getEnvBool, getEnvNum, getEnvStr } from '@bibia/kit';
+import { Command } from 'commander';
+import { ConfigError, definedOnly, envValue, flagValue, toBool, toPath, toPort, toPositiveInt, toText } from '@bibia/kit';
 
-/** Everything the directory server can be told. Flags beat environment variables beat defaults. */
+import { version } from '../package.json';
+
+/** Thrown for a value that cannot be used (one line, exit code 2); re-exported for the app's callers. */
+export { ConfigError };
+
+/**
+ * Everything the directory server can be told, read once by `loadConfig()`: flags beat
+ * environment variables, which beat {@link DEFAULT_CONFIG}. Every variable is listed in
+ * docs/configuration.md.
+ */
 export interface DirectoryConfig {
-  /** `--port`, `PORT`. 0 picks a free port. @default 4100 */
+  /** HTTP port; 0 picks a free port. Flag `--port`, env `PORT`. @default 4100 */
   port: number;
-  /** `--host`, `HOST`. @default '127.0.0.1' */
+  /** Interface. Flag `--host`, env `HOST`. @default '127.0.0.1' */
   host: string;
-  /** `--database-url`, `DATABASE_URL`: PostgreSQL (`?schema=name` supported). @default undefined (embedded PGlite) */
+  /** PostgreSQL (`?schema=name` supported). Flag `--database-url`, env `DATABASE_URL`. @default undefined (embedded PGlite) */
   databaseUrl?: string;
-  /** `--data-dir`, `DATA_DIR`: directory of the embedded database (`memory://name` in tests). @default '.data/directory' */
+  /** Directory of the embedded database (`memory://name` in tests). Flag `--data-dir`, env `DATA_DIR`. @default '.data/directory' */
   dataDir: string;
-  /** `HUB_ADMIN_TOKEN` (never a flag: it would show in `ps`). Unset disables the admin mutations. */
+  /** Enables the admin mutations. Env `HUB_ADMIN_TOKEN` only (a flag would show in `ps`). @default undefined (admin mutations disabled) */
   hubAdminToken?: string;
-  /** `--no-seed`, `SEED`: fill an empty database with the seed collectivités and products. @default true */
+  /** Fill an empty database with the seed collectivités and products. Flags `--seed`/`--no-seed`, env `SEED`. @default true */
   seed: boolean;
   /**
-   * `--member siren=url` (repeatable), `DIRECTORY_MEMBERS` (`siren=url` pairs separated by commas):
-   * members set at start-up WITHOUT the conformance check — for the dev stack. @default []
+   * Members set at start-up WITHOUT the conformance check — for the dev stack. Flag
+   * `--member siren=url` (repeatable), env `DIRECTORY_MEMBERS` (`siren=url` pairs separated by
+   * commas or spaces). @default []
    */
   members: { siren: string; registryUrl: string }[];
-  /** `--contract`, `REGISTRY_CONTRACT`: SDL file members must conform to. @default '<repo>/schema/registry.graphql' */
+  /** SDL file members must conform to. Flag `--contract`, env `REGISTRY_CONTRACT`. @default '<repo>/schema/registry.graphql' */
   contractPath: string;
-  /** The contract SDL itself, instead of `contractPath` (tests). */
+  /** The contract SDL itself, instead of `contractPath` (tests; no flag or variable). @default undefined */
   contractSdl?: string;
-  /** `CONFORMANCE_TIMEOUT_MS`: per-request timeout of conformance probes. @default 5000 */
+  /** Per-request timeout of conformance probes. Flag `--conformance-timeout-ms`, env `CONFORMANCE_TIMEOUT_MS`. @default 5000 */
   conformanceTimeoutMs: number;
-  /** `UNREACHABLE_AFTER`: failed health checks in a row that make an ACTIVE member UNREACHABLE. @default 3 */
+  /**
+   * Failed health checks in a row that make an ACTIVE member UNREACHABLE.
+   * Flag `--unreachable-after`, env `UNREACHABLE_AFTER`. @default 3
+   */
   unreachableAfter: number;
 }
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
 /** The defaults, with nothing read from the environment. */
-export function defaultConfig(): DirectoryConfig {
-  return {
-    port: 4100,
-    host: '127.0.0.1',
-    dataDir: '.data/directory',
-    seed: true,
-    members: [],
-    contractPath: path.join(REPO_ROOT, 'schema', 'registry.graphql'),
-    conformanceTimeoutMs: 5000,
-    unreachableAfter: 3,
-  };
-}
+export const DEFAULT_CONFIG: Readonly<DirectoryConfig> = Object.freeze({
+  port: 4100,
+  host: '127.0.0.1',
+  dataDir: '.data/directory',
+  seed: true,
+  members: [],
+  contractPath: path.join(REPO_ROOT, 'schema', 'registry.graphql'),
+  conformanceTimeoutMs: 5000,
+  unreachableAfter: 3,
+});
 
-/** Reads the configuration from command-line flags and the environment, once, at start-up. */
-export function loadConfig(argv: string[] = process.argv.slice(2)): DirectoryConfig {
-  const { values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'database-url': { type: 'string' },
-      'data-dir': { type: 'string' },
-      'no-seed': { type: 'boolean' },
-      member: { type: 'string', multiple: true },
-      contract: { type: 'string' },
-    },
+/** The environment layer: the variables that are set, checked. Read once per call. */
+export function configFromEnv(): Partial<DirectoryConfig> {
+  return definedOnly({
+    port: envValue('PORT', toPort),
+    host: envValue('HOST', toText),
+    databaseUrl: envValue('DATABASE_URL', toText),
+    dataDir: envValue('DATA_DIR', toText),
+    hubAdminToken: envValue('HUB_ADMIN_TOKEN', toText),
+    seed: envValue('SEED', toBool),
+    members: envValue('DIRECTORY_MEMBERS', parseMemberList),
+    contractPath: envValue('REGISTRY_CONTRACT', toPath),
+    conformanceTimeoutMs: envValue('CONFORMANCE_TIMEOUT_MS', toPositiveInt),
+    unreachableAfter: envValue('UNREACHABLE_AFTER', toPositiveInt),
   });
-  const defaults = defaultConfig();
-  const port = values.port !== undefined ? Number(values.port) : getEnvNum('PORT', defaults.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`port must be 0..65535, got "${values.port ?? process.env.PORT}"`);
-  const memberList = values.member?.length ? values.member.join(',') : (getEnvStr('DIRECTORY_MEMBERS') ?? '');
-  return {
-    port,
-    host: values.host ?? getEnvStr('HOST', defaults.host)!,
-    databaseUrl: values['database-url'] ?? getEnvStr('DATABASE_URL'),
-    dataDir: values['data-dir'] ?? getEnvStr('DATA_DIR', defaults.dataDir)!,
-    hubAdminToken: getEnvStr('HUB_ADMIN_TOKEN'),
-    seed: values['no-seed'] ? false : getEnvBool('SEED', defaults.seed),
-    members: parseMemberList(memberList),
-    contractPath: path.resolve(values.contract ?? getEnvStr('REGISTRY_CONTRACT', defaults.contractPath)!),
-    conformanceTimeoutMs: getEnvNum('CONFORMANCE_TIMEOUT_MS', defaults.conformanceTimeoutMs),
-    unreachableAfter: getEnvNum('UNREACHABLE_AFTER', defaults.unreachableAfter),
-  };
 }
 
-/** Parses `siren=url` pairs separated by commas or spaces. */
-export function parseMemberList(value: string): { siren: string; registryUrl: string }[] {
+/** The flags layer: one flag per option (`HUB_ADMIN_TOKEN` excepted), each checked as it is parsed. */
+export function addConfigOptions(cmd: Command): Command {
+  const d = DEFAULT_CONFIG;
+  return cmd
+    .option('--port <port>', `HTTP port, 0 for a free one (env PORT, default ${d.port})`, flagValue('--port', toPort))
+    .option('--host <host>', `interface (env HOST, default ${d.host})`)
+    .option('--database-url <url>', 'PostgreSQL URL (env DATABASE_URL, default embedded PGlite)')
+    .option('--data-dir <dir>', `embedded database directory (env DATA_DIR, default ${d.dataDir})`)
+    // Both forms are declared so that neither sets a default: SEED then applies when neither is given.
+    .option('--seed', 'seed an empty database with the collectivités and products (env SEED, default true)')
+    .option('--no-seed', 'do not seed an empty database')
+    .option(
+      '--member <siren=url>',
+      'member set at start-up without the conformance check, repeatable (env DIRECTORY_MEMBERS)',
+      (raw: string, previous?: DirectoryConfig['members']) => [...(previous ?? []), ...parseMemberList(raw, '--member')],
+    )
+    .option('--contract <file>', 'SDL members must conform to (env REGISTRY_CONTRACT, default schema/registry.graphql)', flagValue('--contract', toPath))
+    .option('--conformance-timeout-ms <ms>', `timeout of each conformance probe (env CONFORMANCE_TIMEOUT_MS, default ${d.conformanceTimeoutMs})`, flagValue('--conformance-timeout-ms', toPositiveInt))
+    .option('--unreachable-after <n>', `failed health checks that make a member UNREACHABLE (env UNREACHABLE_AFTER, default ${d.unreachableAfter})`, flagValue('--unreachable-after', toPositiveInt))
+    .addHelpText('after', '\nSecrets are read from the environment only: HUB_ADMIN_TOKEN. See docs/configuration.md.');
+}
+
+/** The `bibia-directory` command line: `--help`, `--version` and the flags of {@link addConfigOptions}. */
+export function directoryCommand(): Command {
+  return addConfigOptions(
+    new Command('bibia-directory')
+      .description("The hub's directory subgraph: collectivités, membership, shared product catalogue.")
+      .version(version, '-V, --version')
+      // Usage errors exit 2, as for every BibIA command; --help and --version exit 0.
+      .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
+      .allowExcessArguments(false),
+  );
+}
+
+/**
+ * Reads the command line (`process.argv` shape): answers `--help` and `--version` and exits on a
+ * usage error, before any server code is loaded; returns the flags layer.
+ */
+export function parseCommandLine(argv: string[] = process.argv): Partial<DirectoryConfig> {
+  return flagsFrom(directoryCommand().parse(argv).opts<ParsedFlags>());
+}
+
+/** Parses flags (without the node and script names) into the flags layer: for tests. */
+export function parseFlags(args: string[]): Partial<DirectoryConfig> {
+  const cmd = addConfigOptions(new Command()).exitOverride();
+  cmd.parse(args, { from: 'user' });
+  return flagsFrom(cmd.opts<ParsedFlags>());
+}
+
+type ParsedFlags = Omit<Partial<DirectoryConfig>, 'members'> & { member?: DirectoryConfig['members'] };
+
+/** Commander names the repeatable `--member` option `member`: the flags layer calls it `members`. */
+function flagsFrom({ member, ...flags }: ParsedFlags): Partial<DirectoryConfig> {
+  return definedOnly({ ...flags, members: member });
+}
+
+/** Flags beat environment variables, which beat {@link DEFAULT_CONFIG}. Throws a {@link ConfigError}. */
+export function loadConfig(flags: Partial<DirectoryConfig> = {}): DirectoryConfig {
+  return { ...DEFAULT_CONFIG, ...configFromEnv(), ...definedOnly(flags) };
+}
+
+/** Parses `siren=url` pairs separated by commas or spaces; `name` is the flag or variable, for errors. */
+export function parseMemberList(value: string, name = 'DIRECTORY_MEMBERS'): { siren: string; registryUrl: string }[] {
   return value
     .split(/[\s,]+/)
     .filter(Boolean)
     .map((pair) => {
       const at = pair.indexOf('=');
-      if (at < 1) throw new Error(`member "${pair}" is not siren=url`);
+      if (at < 1) throw new ConfigError(`${name}: "${pair}" is not siren=url`);
       return { siren: pair.slice(0, at), registryUrl: pair.slice(at + 1) };
     });
 }

@@ -1,8 +1,8 @@
-import { loadConfig } from './config';
+import { loadConfig, parseCommandLine } from './config';
 import { createDirectoryServer } from './server';
 
 export { createDirectoryServer, type DirectoryServer, type DirectoryServerOptions } from './server';
-export { loadConfig, defaultConfig, parseMemberList, type DirectoryConfig } from './config';
+export { loadConfig, DEFAULT_CONFIG, ConfigError, parseMemberList, type DirectoryConfig } from './config';
 export { buildDirectorySchema } from './schema';
 export { printDirectorySchema } from './printSchema';
 export { seedDirectory, type SeedOptions } from './seed/seedDirectory';
@@ -14,9 +14,13 @@ export { CollectiviteInput } from './collectivite/collectiviteInput';
 export { recordMemberHealth, suspendMember, reactivateMember } from './membership/memberStatus';
 export { checkConformance, compareSchemas, type ConformanceOptions, type ConformanceReport } from './conformance';
 
-/** Starts the directory from flags and environment (see config.ts) and stops it on SIGINT/SIGTERM. */
-export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
-  const server = await createDirectoryServer(loadConfig(argv));
+/**
+ * Entry point for people (`bibia-directory`, `argv` as in `process.argv`): flags, then the
+ * environment, then the defaults (see config.ts); `--help` and `--version` start nothing.
+ * Stops on SIGINT/SIGTERM.
+ */
+export async function main(argv: string[] = process.argv): Promise<void> {
+  const server = await createDirectoryServer(loadConfig(parseCommandLine(argv)));
   const stop = async (signal: string) => {
     server.logger.info({ signal }, 'stopping');
     await server.close();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createLogger, definedOnly, openStorage, serveSubgraph, type Logger, type Storage } from '@bibia/kit';
 import type { GraphQLSchema } from 'graphql';
-import { defaultConfig, type DirectoryConfig } from './config';
+import { DEFAULT_CONFIG, type DirectoryConfig } from './config';
 import { createContext, type DirectoryContext, type DirectoryServices } from './context';
 import { PrismaClient } from './generated/prisma/client';
 import { setMembership } from './membership/setMembership';
@@ -35,11 +35,11 @@ const MIGRATIONS_DIR = path.join(__dirname, '..', 'prisma', 'migrations');
 /**
  * Starts the directory subgraph: opens and migrates the database, seeds it when empty, sets the
  * configured members, serves GraphQL on `/graphql` with `/health` and `/ready`. Options not given
- * take their defaults (`defaultConfig()`), never the environment: `main()` reads that.
+ * take their defaults (`DEFAULT_CONFIG`), never the environment: `main()` reads that.
  */
 export async function createDirectoryServer(options: DirectoryServerOptions = {}): Promise<DirectoryServer> {
   const { logger: givenLogger, onQuery, ...given } = options;
-  const config: DirectoryConfig = { ...defaultConfig(), ...definedOnly(given) };
+  const config: DirectoryConfig = { ...DEFAULT_CONFIG, ...definedOnly(given) };
   const logger = givenLogger ?? createLogger('directory');
   const storage: Storage<PrismaClient> = await openStorage({
     databaseUrl: config.databaseUrl,

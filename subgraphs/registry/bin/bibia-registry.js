@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-require('../../kit/bin/register');
+require('../../../packages/core/bin/register');
 require('../src/cli').run(process.argv);

@@ -1,36 +1,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
-import { loadConfig, type RegistryConfig } from './config';
-import { openRegistryStorage } from './storage';
-import { createToken, listTokens, revokeToken } from './auth/tokens';
-import { printRegistrySdl } from './printSchema';
-import { main } from './index';
+import { version } from '../package.json';
+import { addServeOptions, addStorageOptions, flagsFromOptions, loadConfig } from './config';
+import type { RegistryPrisma } from './storage';
 
 const CONTRACT_FILE = path.join(__dirname, '..', '..', '..', 'schema', 'registry.graphql');
 
-/** Options every command shares; they override the environment. */
-function withStorageOptions(cmd: Command): Command {
-  return cmd
-    .option('--siren <siren>', 'SIREN of the collectivité (env REGISTRY_SIREN)')
-    .option('--data-dir <dir>', 'embedded database directory (env DATA_DIR)')
-    .option('--database-url <url>', 'PostgreSQL URL (env DATABASE_URL)');
-}
+// The server, storage and schema modules are required in the actions, not at the top: `--help`,
+// `--version` and usage errors answer at once, without loading Prisma or type-graphql.
+// (`require`, not `import()`: the TypeScript loader keeps dynamic imports for ESM-only packages.)
+/* eslint-disable @typescript-eslint/no-require-imports -- deliberately lazy, see above */
+const lazy = {
+  index: () => require('./index') as typeof import('./index'),
+  storage: () => require('./storage') as typeof import('./storage'),
+  tokens: () => require('./auth/tokens') as typeof import('./auth/tokens'),
+  printSchema: () => require('./printSchema') as typeof import('./printSchema'),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
-function configFrom(opts: { siren?: string; dataDir?: string; databaseUrl?: string; port?: string; host?: string; seed?: string }): RegistryConfig {
-  return loadConfig({
-    siren: opts.siren,
-    dataDir: opts.dataDir,
-    databaseUrl: opts.databaseUrl,
-    port: opts.port === undefined ? undefined : Number(opts.port),
-    host: opts.host,
-    seedFile: opts.seed,
-  });
-}
-
-async function withPrisma<T>(opts: Parameters<typeof configFrom>[0], fn: (p: Awaited<ReturnType<typeof openRegistryStorage>>['prisma']) => Promise<T>): Promise<T> {
-  const config = configFrom(opts);
-  const storage = await openRegistryStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+async function withPrisma<T>(opts: Record<string, unknown>, fn: (prisma: RegistryPrisma) => Promise<T>): Promise<T> {
+  const config = loadConfig(flagsFromOptions(opts));
+  const storage = await lazy.storage().openRegistryStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
   try {
     return await fn(storage.prisma);
   } finally {
@@ -39,29 +30,32 @@ async function withPrisma<T>(opts: Parameters<typeof configFrom>[0], fn: (p: Awa
 }
 
 export function buildCli(): Command {
-  const program = new Command('bibia-registry').description("A collectivité's BibIA registry: serve it, manage publisher tokens.");
+  const program = new Command('bibia-registry')
+    .description("A collectivité's BibIA registry: serve it, manage publisher tokens. Options: docs/configuration.md.")
+    .version(version, '-V, --version')
+    // Usage errors exit 2, as for every BibIA command; --help and --version exit 0.
+    .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
+    .allowExcessArguments(false);
 
-  withStorageOptions(program.command('serve', { isDefault: true }).description('Start the registry (GraphQL on /graphql).'))
-    .option('--port <port>', 'port (env PORT, default 4201)')
-    .option('--host <host>', 'interface (env HOST, default 127.0.0.1)')
-    .option('--seed <file>', 'seed an empty registry from this JSON file, or "bundled" (env SEED_FILE)')
+  addServeOptions(program.command('serve', { isDefault: true }).description('Start the registry (GraphQL on /graphql).'))
+    .addHelpText('after', '\nFlags beat environment variables, which beat defaults (docs/configuration.md).')
     .action(async (opts) => {
-      await main(configFrom(opts));
+      await lazy.index().main(flagsFromOptions(opts));
     });
 
   const token = program.command('token').description('Publisher tokens (stored hashed; a token is shown once).');
-  withStorageOptions(token.command('create').description('Create a token for a publisher.'))
+  addStorageOptions(token.command('create').description('Create a token for a publisher.'))
     .requiredOption('--label <label>', 'who holds it, e.g. "Service numérique - Jeanne"')
     .action((opts) =>
       withPrisma(opts, async (prisma) => {
-        const { id, token: secret } = await createToken(prisma, opts.label);
+        const { id, token: secret } = await lazy.tokens().createToken(prisma, opts.label);
         console.log(`Token ${id} created for "${opts.label}". Copy it now, it will not be shown again:\n\n  ${secret}\n`);
         console.log('Use it as: Authorization: Bearer <token>');
       }),
     );
-  withStorageOptions(token.command('list').description('List tokens (never their value).')).action((opts) =>
+  addStorageOptions(token.command('list').description('List tokens (never their value).')).action((opts) =>
     withPrisma(opts, async (prisma) => {
-      const rows = await listTokens(prisma);
+      const rows = await lazy.tokens().listTokens(prisma);
       if (!rows.length) return console.log('No token yet: bibia-registry token create --label "..."');
       for (const r of rows) {
         const state = r.revokedAt ? `revoked ${r.revokedAt.toISOString()}` : 'active';
@@ -69,9 +63,9 @@ export function buildCli(): Command {
       }
     }),
   );
-  withStorageOptions(token.command('revoke').description('Revoke a token by id.').argument('<id>')).action((id: string, opts) =>
+  addStorageOptions(token.command('revoke').description('Revoke a token by id.').argument('<id>')).action((id: string, opts) =>
     withPrisma(opts, async (prisma) => {
-      if (!(await revokeToken(prisma, id))) {
+      if (!(await lazy.tokens().revokeToken(prisma, id))) {
         console.error(`No active token with id ${id} (see: bibia-registry token list)`);
         process.exitCode = 1;
         return;
@@ -85,7 +79,7 @@ export function buildCli(): Command {
     .description('Write the contract SDL to schema/registry.graphql (--check: fail if it differs).')
     .option('--check', 'exit 1 when the committed file differs from the code')
     .action(async (opts) => {
-      const sdl = await printRegistrySdl();
+      const sdl = await lazy.printSchema().printRegistrySdl();
       const current = fs.existsSync(CONTRACT_FILE) ? fs.readFileSync(CONTRACT_FILE, 'utf8') : '';
       if (opts.check) {
         if (current !== sdl) {
@@ -111,7 +105,8 @@ export function run(argv: string[]): void {
       if (!serving) process.exit(process.exitCode ?? 0);
     })
     .catch((err: unknown) => {
-      console.error(err instanceof Error ? err.message : String(err));
-      process.exit(1);
+      // A configuration error is one line and exit 2; any other failure exit 1.
+      console.error(`bibia-registry: ${err instanceof Error ? err.message : String(err)}`);
+      process.exit((err as { exitCode?: number }).exitCode ?? 1);
     });
 }

@@ -1,48 +1,111 @@
-import { definedOnly, getEnvNum, getEnvStr, isValidSiren } from '@bibia/kit';
+import type { Command } from 'commander';
+import { ConfigError, definedOnly, envValue, flagValue, isValidSiren, toPort, toPositiveInt, toText } from '@bibia/kit';
 
-/** Configuration of one member registry. Flags (CLI) override env vars, which override defaults. */
+/** Thrown for a value that cannot be used (one line, exit code 2); re-exported for the app's callers. */
+export { ConfigError };
+
+/**
+ * Configuration of one member registry, read once by `loadConfig()`: flags beat environment
+ * variables, which beat {@link DEFAULT_CONFIG}. Every variable is listed in docs/configuration.md.
+ */
 export interface RegistryConfig {
-  /** SIREN of the collectivité that owns this registry (env `REGISTRY_SIREN`). Required. */
+  /** SIREN of the collectivité that owns this registry. Flag `--siren`, env `REGISTRY_SIREN`. Required. */
   siren: string;
-  /** Its name (env `REGISTRY_NAME`); taken from the seed file or the database when absent. */
+  /** Its name. Flag `--name`, env `REGISTRY_NAME`. @default undefined (from the seed file or the database) */
   name?: string;
-  /** Département code, e.g. "62" (env `REGISTRY_DEPARTEMENT`). */
+  /** Département code, e.g. "62". Flag `--departement`, env `REGISTRY_DEPARTEMENT`. @default undefined */
   departement?: string;
-  /** Région code, e.g. "32" (env `REGISTRY_REGION`). */
+  /** Région code, e.g. "32". Flag `--region`, env `REGISTRY_REGION`. @default undefined */
   region?: string;
-  /** @default 4201 (env `PORT`) */
+  /** HTTP port; 0 picks a free port. Flag `--port`, env `PORT`. @default 4201 */
   port: number;
-  /** @default '127.0.0.1' (env `HOST`); use 0.0.0.0 behind a reverse proxy */
+  /** Interface; use 0.0.0.0 behind a reverse proxy. Flag `--host`, env `HOST`. @default '127.0.0.1' */
   host: string;
-  /** PostgreSQL URL (env `DATABASE_URL`); embedded PGlite in `dataDir` when absent. */
+  /** PostgreSQL URL. Flag `--database-url`, env `DATABASE_URL`. @default undefined (embedded PGlite in `dataDir`) */
   databaseUrl?: string;
-  /** PostgreSQL pool size. @default 10 (env `DATABASE_POOL_SIZE`) */
+  /** PostgreSQL pool size. Flag `--database-pool-size`, env `DATABASE_POOL_SIZE`. @default 10 */
   databasePoolSize?: number;
-  /** @default `.data/registry-<siren>` (env `DATA_DIR`) */
+  /** Directory of the embedded database. Flag `--data-dir`, env `DATA_DIR`. @default '.data/registry-<siren>' */
   dataDir: string;
-  /** JSON seed loaded into an empty registry (env `SEED_FILE`); `bundled` for the demo data of this SIREN. */
+  /**
+   * JSON seed loaded into an empty registry; `bundled` for the demo data of this SIREN.
+   * Flag `--seed`, env `SEED_FILE`. @default undefined (no seed)
+   */
   seedFile?: string;
-  /** Largest request body, for bulk imports. @default 10 MiB (env `MAX_BODY_BYTES`) */
+  /** Largest request body, for bulk imports, in bytes. Flag `--max-body-bytes`, env `MAX_BODY_BYTES`. @default 10485760 (10 MiB) */
   maxBodyBytes: number;
 }
 
-export function loadConfig(overrides: Partial<RegistryConfig> = {}): RegistryConfig {
-  const siren = overrides.siren ?? getEnvStr('REGISTRY_SIREN');
-  if (!siren) throw new Error('REGISTRY_SIREN is required: the SIREN of the collectivité that owns this registry');
-  if (!isValidSiren(siren)) throw new Error(`REGISTRY_SIREN "${siren}" is not a valid SIREN (9 digits with a valid check digit)`);
-  const config: RegistryConfig = {
-    siren,
-    name: getEnvStr('REGISTRY_NAME'),
-    departement: getEnvStr('REGISTRY_DEPARTEMENT'),
-    region: getEnvStr('REGISTRY_REGION'),
-    port: getEnvNum('PORT', 4201),
-    host: getEnvStr('HOST', '127.0.0.1')!,
-    databaseUrl: getEnvStr('DATABASE_URL'),
-    databasePoolSize: getEnvNum('DATABASE_POOL_SIZE', 10),
-    dataDir: getEnvStr('DATA_DIR', `.data/registry-${siren}`)!,
-    seedFile: getEnvStr('SEED_FILE'),
-    maxBodyBytes: getEnvNum('MAX_BODY_BYTES', 10 * 1024 * 1024),
-    ...definedOnly(overrides),
-  };
-  return config;
+/** The defaults; `dataDir` depends on the SIREN (`.data/registry-<siren>`), which has none. */
+export const DEFAULT_CONFIG: Omit<RegistryConfig, 'siren' | 'dataDir'> = {
+  port: 4201,
+  host: '127.0.0.1',
+  databasePoolSize: 10,
+  maxBodyBytes: 10 * 1024 * 1024,
+};
+
+/** The environment layer: the variables that are set, checked. Read once per call. */
+export function configFromEnv(): Partial<RegistryConfig> {
+  return definedOnly({
+    siren: envValue('REGISTRY_SIREN', toText),
+    name: envValue('REGISTRY_NAME', toText),
+    departement: envValue('REGISTRY_DEPARTEMENT', toText),
+    region: envValue('REGISTRY_REGION', toText),
+    port: envValue('PORT', toPort),
+    host: envValue('HOST', toText),
+    databaseUrl: envValue('DATABASE_URL', toText),
+    databasePoolSize: envValue('DATABASE_POOL_SIZE', toPositiveInt),
+    dataDir: envValue('DATA_DIR', toText),
+    seedFile: envValue('SEED_FILE', toText),
+    maxBodyBytes: envValue('MAX_BODY_BYTES', toPositiveInt),
+  });
+}
+
+/** Flags every command shares: whose registry, and where its data is. */
+export function addStorageOptions(cmd: Command): Command {
+  return cmd
+    .option('--siren <siren>', 'SIREN of the collectivité (env REGISTRY_SIREN, required)')
+    .option('--data-dir <dir>', 'embedded database directory (env DATA_DIR, default .data/registry-<siren>)')
+    .option('--database-url <url>', 'PostgreSQL URL (env DATABASE_URL, default embedded PGlite)')
+    .option('--database-pool-size <n>', `PostgreSQL pool size (env DATABASE_POOL_SIZE, default ${DEFAULT_CONFIG.databasePoolSize})`, flagValue('--database-pool-size', toPositiveInt));
+}
+
+/** The flags of `serve`: the storage flags and the server's. */
+export function addServeOptions(cmd: Command): Command {
+  const d = DEFAULT_CONFIG;
+  return addStorageOptions(cmd)
+    .option('--name <name>', 'name of the collectivité (env REGISTRY_NAME, default from the seed or the database)')
+    .option('--departement <code>', 'département code, e.g. 62 (env REGISTRY_DEPARTEMENT)')
+    .option('--region <code>', 'région code, e.g. 32 (env REGISTRY_REGION)')
+    .option('--port <port>', `HTTP port, 0 for a free one (env PORT, default ${d.port})`, flagValue('--port', toPort))
+    .option('--host <host>', `interface (env HOST, default ${d.host})`)
+    .option('--seed <file>', 'seed an empty registry from this JSON file, or "bundled" (env SEED_FILE)')
+    .option('--max-body-bytes <bytes>', `largest request body (env MAX_BODY_BYTES, default ${d.maxBodyBytes})`, flagValue('--max-body-bytes', toPositiveInt));
+}
+
+/** Commander's options of `serve` or `token …` as the flags layer. */
+export function flagsFromOptions(opts: Record<string, unknown>): Partial<RegistryConfig> {
+  const { seed, ...rest } = opts as Partial<RegistryConfig> & { seed?: string };
+  return definedOnly({
+    siren: rest.siren,
+    name: rest.name,
+    departement: rest.departement,
+    region: rest.region,
+    port: rest.port,
+    host: rest.host,
+    databaseUrl: rest.databaseUrl,
+    databasePoolSize: rest.databasePoolSize,
+    dataDir: rest.dataDir,
+    seedFile: seed,
+    maxBodyBytes: rest.maxBodyBytes,
+  });
+}
+
+/** Flags beat environment variables, which beat {@link DEFAULT_CONFIG}. Throws a {@link ConfigError}. */
+export function loadConfig(flags: Partial<RegistryConfig> = {}): RegistryConfig {
+  const merged = { ...DEFAULT_CONFIG, ...configFromEnv(), ...definedOnly(flags) };
+  const { siren } = merged;
+  if (!siren) throw new ConfigError('REGISTRY_SIREN (or --siren) is required: the SIREN of the collectivité that owns this registry');
+  if (!isValidSiren(siren)) throw new ConfigError(`SIREN "${siren}" is not valid (9 digits with a valid check digit)`);
+  return { ...merged, siren, dataDir: merged.dataDir ?? `.data/registry-${siren}` };
 }

@@ -3,7 +3,7 @@ import { badInput, forbidden, isValidSiren, unauthenticated } from '@bibia/kit';
 import type { AiTool, PracticeReport } from './generated/prisma/client';
 import type { RegistryPrisma } from './storage';
 import type { Caller, Publisher } from './auth/tokens';
-import { parseId } from './domain/ids';
+import { parseId } from './shared/ids';
 
 /** The collectivité this registry belongs to. */
 export interface Owner {

@@ -1,19 +1,19 @@
-import 'reflect-metadata';
+// First: @bibia/kit loads reflect-metadata, which the decorators of the modules below need.
 import { createLogger, serveSubgraph, type Logger, type RunningHttpServer, type Storage } from '@bibia/kit';
 import { loadConfig, type RegistryConfig } from './config';
 import { openRegistryStorage, type RegistryPrisma } from './storage';
-import { buildRegistrySchema } from './schema/buildRegistrySchema';
+import { buildRegistrySchema } from './schema';
 import { createLoaders, type Owner, type RegistryContext } from './context';
 import { identifyCaller } from './auth/tokens';
 import { bundledSeedFile, readSeedFile, seedRegistry, type SeedFile } from './seed';
 
 export { loadConfig, type RegistryConfig } from './config';
 export { openRegistryStorage } from './storage';
-export { buildRegistrySchema } from './schema/buildRegistrySchema';
+export { buildRegistrySchema } from './schema';
 export { printRegistrySdl } from './printSchema';
 export { createToken, revokeToken, listTokens } from './auth/tokens';
 export { readSeedFile, seedRegistry, bundledSeedFile, type SeedFile } from './seed';
-export { CONTRACT_VERSION } from './domain/ids';
+export { CONTRACT_VERSION } from './shared/ids';
 
 export interface RegistryServer extends RunningHttpServer {
   owner: Owner;

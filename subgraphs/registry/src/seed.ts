@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { RegistryPrisma } from './storage';
 import { createLoaders, type Owner, type RegistryContext } from './context';
-import { createTool, transitionTool } from './services/tools';
-import { createReport, transitionReport } from './services/reports';
-import { makeId } from './domain/ids';
+import { createTool, transitionTool } from './aiTool/tools';
+import { createReport, transitionReport } from './practiceReport/reports';
+import { makeId } from './shared/ids';
 
 /** A seed file: `seed/<siren>.json` (format in seed/README.md). */
 export interface SeedFile {

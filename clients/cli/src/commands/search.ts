@@ -62,8 +62,8 @@ export function registerSearch(program: Command, run: CommandRunner): void {
         const edges: ToolEdge[] = [];
         const unavailable: UnavailableMember[] = [];
         let after = o.after ?? null;
-        let totalCount = 0;
-        let hasNextPage = false;
+        let totalCount: number;
+        let hasNextPage: boolean;
         do {
           const { data, unavailableMembers } = await ctx.client.searchAiTools({ filter, orderBy: o.recent ? 'RECENT' : 'NAME', first: Math.min(100, o.limit - edges.length), after });
           for (const m of unavailableMembers) if (!unavailable.some((u) => u.siren === m.siren)) unavailable.push(m);

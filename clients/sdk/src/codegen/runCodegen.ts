@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { generate } from '@graphql-codegen/cli';
-import { codegenConfig, GENERATED_DIR } from '../../codegen';
+import { codegenConfig, GENERATED_DIR, LABEL_SOURCES, LABELS_FILE, REPO_ROOT } from '../../codegen';
+import { generateLabels } from './generateLabels';
 
 export interface GeneratedFile {
   /** Path relative to the output directory. */
@@ -9,12 +10,16 @@ export interface GeneratedFile {
   content: string;
 }
 
-/** Runs graphql-codegen in memory and returns the files it would write into `outputDir`. */
+/**
+ * Runs graphql-codegen in memory and returns the files it would write into `outputDir`, with
+ * the labels generated from their sources.
+ */
 export async function runCodegen(outputDir: string = GENERATED_DIR): Promise<GeneratedFile[]> {
   const outputs: { filename: string; content: string }[] = await generate(codegenConfig(outputDir), false);
-  return outputs
-    .map((o) => ({ name: path.relative(outputDir, o.filename), content: o.content }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const files = outputs.map((o) => ({ name: path.relative(outputDir, o.filename), content: o.content }));
+  if (files.some((f) => f.name === LABELS_FILE)) throw new Error(`graphql-codegen wrote a ${LABELS_FILE} of its own`);
+  files.push({ name: LABELS_FILE, content: generateLabels(LABEL_SOURCES, REPO_ROOT) });
+  return files.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Writes the generated files, removing stale ones. */

@@ -1,7 +1,7 @@
 import { buildSchema, parse } from 'graphql';
 import { analyseFetch } from '../analyseFetch';
 import { checkFieldAnswer } from '../checkAnswer';
-import { encodeCursor } from '@bibia/kit';
+import { encodeCursor } from '@bibia/core';
 import { memberQuery } from '../memberDocument';
 import { mergeRootField } from '../mergeRootField';
 

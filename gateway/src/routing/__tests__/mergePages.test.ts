@@ -1,4 +1,4 @@
-import { compareCursorKeys, parseCursor, encodeCursor, type CursorKey, type SortDirection } from '@bibia/kit';
+import { compareCursorKeys, parseCursor, encodeCursor, type CursorKey, type SortDirection } from '@bibia/core';
 import { mergePages, type MemberPage } from '../mergePages';
 
 const c = (sort: string, id: string) => encodeCursor([sort, id]);

@@ -1,5 +1,6 @@
 import { groupRepresentations, mergeSharedEntity, ownersNamed } from '../groupRepresentations';
-import { membersConcerned, ownerOfArguments, ownerOfRepresentation, sirenNamedByFilter, sirenOfId } from '../owners';
+import { MUTATION_FIELDS, QUERY_FIELDS } from '../contractConventions';
+import { membersConcerned, ownerOfArguments, ownerOfRepresentation, sirenNamedByFilter, sirenOfId, sirensInFilter } from '../owners';
 
 const A = '216200410';
 const B = '200072460';
@@ -36,6 +37,14 @@ describe('owner extraction', () => {
     expect(ownerOfArguments({ siren: '123' })).toBeNull();
     expect(ownerOfArguments({ filter: { sirens: [A] } })).toBeUndefined();
   });
+
+  it('reads a declared field through its declared owner argument only', () => {
+    // `createPracticeReport` is routed by `toolId`: an `id` given beside it does not count.
+    expect(ownerOfArguments({ id: `${A}:x`, toolId: `${B}:t` }, MUTATION_FIELDS.createPracticeReport)).toBe(B);
+    expect(ownerOfArguments({ id: `${A}:x` }, MUTATION_FIELDS.createPracticeReport)).toBeNull();
+    // Merged lists name no owner, whatever their arguments.
+    expect(ownerOfArguments({ siren: A }, QUERY_FIELDS.aiTools)).toBeUndefined();
+  });
 });
 
 describe('pruning', () => {
@@ -54,6 +63,11 @@ describe('pruning', () => {
     expect(sirenNamedByFilter({ sirens: [A] })).toBe(A);
     expect(sirenNamedByFilter({ sirens: [A, B] })).toBeUndefined();
     expect(sirenNamedByFilter(undefined)).toBeUndefined();
+  });
+
+  it('lists the SIRENs a filter names, to look unknown ones up', () => {
+    expect(sirensInFilter({ sirens: [A, 42], toolId: `${B}:x`, departement: '62' })).toEqual([A, B]);
+    expect(sirensInFilter(undefined)).toEqual([]);
   });
 });
 

@@ -1,6 +1,5 @@
-import { badInput } from '@bibia/kit';
+import { badInput, normalizeText } from '@bibia/kit';
 import type { AiProduct, PrismaClient } from '../generated/prisma/client';
-import { normalizeText } from '../shared/text';
 import { checkOptionalHttpUrl, checkOptionalText, checkPattern, checkSiren, checkText } from '../shared/validate';
 import type { AiProductInput } from './aiProductInput';
 

@@ -1,7 +1,6 @@
-import { badInput } from '@bibia/kit';
+import { badInput, normalizeText } from '@bibia/kit';
 import type { Collectivite, PrismaClient } from '../generated/prisma/client';
 import { DEPARTEMENTS, REGIONS, regionOfDepartement } from '../shared/geo';
-import { normalizeText } from '../shared/text';
 import { checkOptionalHttpUrl, checkPattern, checkSiren, checkText } from '../shared/validate';
 import type { CollectiviteInput } from './collectiviteInput';
 import { kindFromLegalCategory } from './legalCategory';

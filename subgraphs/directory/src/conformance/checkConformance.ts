@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { parse, print, type DocumentNode } from 'graphql';
 import { compareModels } from './compareSchemas';
-import { isObject, postGraphQL } from './postGraphQL';
+import { errorMessages, isObject, postGraphQL } from '@bibia/kit';
+import { describePostFailure } from './describePostFailure';
 import { probeRegistry } from './probeRegistry';
 import { buildSchemaModel } from './schemaModel';
 
@@ -51,10 +52,10 @@ export async function checkConformance(options: ConformanceOptions): Promise<Con
   };
   const answer = await postGraphQL(options.url, '{ _service { sdl } }', {}, { timeoutMs: options.timeoutMs });
   const sdl = answer.ok && isObject(answer.data?._service) ? answer.data._service.sdl : undefined;
-  if (!answer.ok) report.differences.push(`_service { sdl }: ${answer.problem}`);
+  if (!answer.ok) report.differences.push(`_service { sdl }: ${describePostFailure(answer)}`);
   else if (typeof sdl !== 'string') {
     report.differences.push(
-      `_service { sdl }: no SDL in the answer${answer.errors.length ? ` (${answer.errors.slice(0, 3).join(' | ')})` : ''}: is it a federation subgraph?`,
+      `_service { sdl }: no SDL in the answer${answer.errors.length ? ` (${errorMessages(answer.errors).slice(0, 3).join(' | ')})` : ''}: is it a federation subgraph?`,
     );
   }
   if (typeof sdl !== 'string') return report;

@@ -1,17 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { version } from '../../package.json';
 import { checkConformance } from './checkConformance';
 
-const USAGE = `usage: conformance --url <member GraphQL URL> [--contract schema/registry.graphql] [--siren <SIREN>] [--timeout <ms>]
-
-Checks that a member registry serves the BibIA registry contract: its schema (_service { sdl })
+const DESCRIPTION = `Checks that a member registry serves the BibIA registry contract: its schema (_service { sdl })
 against the contract SDL, then live probes (registry(siren:), aiTools pagination, _entities).
 Prints each difference on its own line and exits 1 when there is any; exits 0 with a summary
 otherwise, 2 on a usage error.`;
 
 /** Where the contract is looked for by default: the working directory, then the repository. */
 const DEFAULT_CONTRACT = 'schema/registry.graphql';
+const DEFAULT_TIMEOUT_MS = 5000;
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
 interface Output {
@@ -19,40 +19,47 @@ interface Output {
   err: (line: string) => void;
 }
 
-/** The conformance CLI; returns the exit code. */
+interface ConformanceFlags {
+  url: string;
+  contract?: string;
+  siren?: string;
+  timeout: number;
+}
+
+function conformanceCommand(io: Output): Command {
+  return new Command('bibia-conformance')
+    .description(DESCRIPTION)
+    .version(version, '-V, --version')
+    .requiredOption('--url <url>', "the member's GraphQL URL")
+    .option('--contract <file>', `contract SDL (default ${DEFAULT_CONTRACT} in the working directory, else the repository's)`)
+    .option('--siren <siren>', 'SIREN the member must serve (default inferred from its tool ids)')
+    .option('--timeout <ms>', `timeout of each request (default ${DEFAULT_TIMEOUT_MS})`, (raw: string) => {
+      const n = Number(raw);
+      if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError("must be a positive number of milliseconds");
+      return n;
+    }, DEFAULT_TIMEOUT_MS)
+    .allowExcessArguments(false)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.out(s.replace(/\n$/, '')),
+      writeErr: (s) => io.err(s.replace(/\n$/, '')),
+    });
+}
+
+/** The conformance CLI (`bibia-conformance`, `argv` without the node and script names); returns the exit code. */
 export async function runConformanceCli(
   argv: string[],
   io: Output = { out: (l) => console.log(l), err: (l) => console.error(l) },
 ): Promise<number> {
-  let values: { url?: string; contract?: string; siren?: string; timeout?: string; help?: boolean };
+  let values: ConformanceFlags;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        url: { type: 'string' },
-        contract: { type: 'string' },
-        siren: { type: 'string' },
-        timeout: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
+    values = conformanceCommand(io).parse(argv, { from: 'user' }).opts<ConformanceFlags>();
   } catch (err) {
-    io.err(`${(err as Error).message}\n\n${USAGE}`);
-    return 2;
+    // Commander has printed the help, the version or the usage error; usage errors exit 2.
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    throw err;
   }
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
-  if (!values.url) {
-    io.err(USAGE);
-    return 2;
-  }
-  const timeoutMs = values.timeout === undefined ? 5000 : Number(values.timeout);
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) {
-    io.err(`--timeout must be a positive number of milliseconds, got "${values.timeout}"`);
-    return 2;
-  }
+  const timeoutMs = values.timeout;
   const contractPath = resolveContract(values.contract);
   let contractSdl: string;
   try {

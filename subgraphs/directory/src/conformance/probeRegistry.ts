@@ -1,4 +1,5 @@
-import { isObject, postGraphQL } from './postGraphQL';
+import { errorMessages, isObject, postGraphQL } from '@bibia/kit';
+import { describePostFailure } from './describePostFailure';
 import { namedType, type SchemaModel } from './schemaModel';
 
 /** Options of {@link probeRegistry}. */
@@ -48,8 +49,8 @@ export async function probeRegistry(options: ProbeOptions): Promise<ProbeResult>
   const fail = (message: string) => result.differences.push(message);
   const ask = async (label: string, query: string, variables: Record<string, unknown>) => {
     const answer = await postGraphQL(options.url, query, variables, { timeoutMs: options.timeoutMs });
-    if (!answer.ok) return void fail(`${label}: ${answer.problem}`);
-    if (answer.errors.length) return void fail(`${label}: answered with errors: ${answer.errors.slice(0, 3).join(' | ')}`);
+    if (!answer.ok) return void fail(`${label}: ${describePostFailure(answer)}`);
+    if (answer.errors.length) return void fail(`${label}: answered with errors: ${errorMessages(answer.errors).slice(0, 3).join(' | ')}`);
     return answer.data ?? undefined;
   };
   const contractQuery = options.contract.get('Query');

@@ -1,4 +1,4 @@
-import { badInput, isValidSiren } from '@bibia/kit';
+import { badInput, isValidSiren, plainText } from '@bibia/kit';
 
 /**
  * Input checks shared by the mutations. Each throws BAD_USER_INPUT naming the field
@@ -12,18 +12,20 @@ export function checkSiren(value: string, field: string): string {
   return siren;
 }
 
-/** Plain text: trimmed, within length bounds, without control characters other than newlines. */
+/**
+ * Plain text under the hub's one policy (`plainText` of the kit, as in the registries): control,
+ * bidi-override and zero-width characters are removed, not refused; then the length bounds apply
+ * to what is stored.
+ */
 export function checkText(value: string, field: string, { min = 1, max }: { min?: number; max: number }): string {
-  const text = value.trim();
+  const text = plainText(value);
   if (text.length < min) throw badInput(min === 1 ? `${field} must not be empty` : `${field} must have at least ${min} characters`, { field });
   if (text.length > max) throw badInput(`${field} must have at most ${max} characters, got ${text.length}`, { field });
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) throw badInput(`${field} contains control characters`, { field });
   return text;
 }
 
 export function checkOptionalText(value: string | null | undefined, field: string, max: number): string | null {
-  if (value == null || value.trim() === '') return null;
+  if (value == null || plainText(value) === '') return null;
   return checkText(value, field, { max });
 }
 

@@ -3,8 +3,7 @@ import { ApolloServer, type BaseContext } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
-import type { Logger } from '../logger';
-import { listenHttp, sendJson, type RunningHttpServer } from './listenHttp';
+import { listenHttp, sendJson, type Logger, type RunningHttpServer } from '@bibia/core';
 
 /** Options of {@link serveSubgraph}. */
 export interface ServeSubgraphOptions<C extends BaseContext> {

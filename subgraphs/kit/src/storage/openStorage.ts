@@ -1,4 +1,5 @@
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { createLogger, type Logger } from '@bibia/core';
 import { openDatabase, type Database, type DatabaseOptions } from './openDatabase';
 import { applyMigrations } from './schemaEngine';
 
@@ -12,6 +13,10 @@ export interface StorageOptions<P extends PrismaLike> extends DatabaseOptions {
   migrationsDir: string;
   /** Creates the subgraph's generated Prisma client on a driver adapter. */
   createClient: (adapter: SqlDriverAdapterFactory) => P;
+  /** Reports a wait for another process's migration. @default a `storage` logger */
+  logger?: Logger;
+  /** How long to wait for another process's migration before giving up. @default 120000 */
+  migrationLockWaitMs?: number;
 }
 
 export interface Storage<P extends PrismaLike> {
@@ -27,7 +32,11 @@ export async function openStorage<P extends PrismaLike>(options: StorageOptions<
   const database = await openDatabase(options);
   try {
     const migration = await database.forMigrations();
-    const appliedMigrations = await applyMigrations(migration.adapter, options.migrationsDir).finally(() => migration.release());
+    const logger = options.logger ?? createLogger('storage');
+    const appliedMigrations = await applyMigrations(migration.adapter, options.migrationsDir, {
+      lockWaitMs: options.migrationLockWaitMs,
+      log: (message) => logger.info({ database: database.location }, message),
+    }).finally(() => migration.release());
     const prisma = options.createClient(database.adapter);
     return {
       prisma,

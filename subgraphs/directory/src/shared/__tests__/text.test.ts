@@ -1,7 +1,8 @@
-import { normalizeText, searchWords } from '../text';
+import { normalizeText } from '@bibia/kit';
+import { searchWords } from '../text';
 
-describe('normalizeText', () => {
-  it('drops case, accents, ligatures and punctuation', () => {
+describe('searchWords', () => {
+  it('splits the normalised search (normalizeText of the kit) into words', () => {
     expect(normalizeText("Communauté d'agglomération de Béthune-Bruay, Artois Lys Romane")).toBe(
       'communaute d agglomeration de bethune bruay artois lys romane',
     );

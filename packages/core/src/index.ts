@@ -1,0 +1,21 @@
+// @bibia/core: what every BibIA app shares, and nothing heavy (no Prisma, no PGlite, no
+// type-graphql): errors, SIREN, environment, logger, cursors, HTTP serving helpers, the hub's
+// GraphQL-over-HTTP client and the plain-text policy.
+export { isValidSiren, withCheckDigit } from './siren';
+export { ErrorCodes, userError, badInput, notFound, forbidden, unauthenticated, conflict, type ErrorCode } from './errors';
+export { getEnvStr, getEnvNum, getEnvBool, definedOnly } from './env';
+export { createLogger, type Logger } from './logger';
+export { isObject } from './isObject';
+export { plainText, hasInvisibleCharacters, normalizeText } from './text';
+export {
+  encodeCursor, parseCursor, decodeCursor, pageSize, compareBytes, compareCursorKeys, toConnection, connectionFromRows, emptyConnection,
+  MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type CursorKey, type SortDirection, type Connection,
+} from './cursor';
+export { listenHttp, sendJson, type ListenHttpOptions, type RunningHttpServer, type RouteHandler } from './http/listenHttp';
+export {
+  postGraphQL, errorMessages, DEFAULT_POST_TIMEOUT_MS, DEFAULT_POST_MAX_BYTES,
+  type PostGraphQLOptions, type PostGraphQLResult, type PostFailure, type RawGraphQLError,
+} from './graphql/postGraphQL';
+export {
+  ConfigError, envValue, flagValue, toText, toPath, toInt, toPort, toPositiveInt, toNonNegativeInt, toBool, toHttpUrl, type Parse,
+} from './config';

@@ -1,0 +1,22 @@
+import type { PostGraphQLResult } from '@bibia/kit';
+
+/**
+ * Why a member gave no usable GraphQL answer, as one sentence its operator can act on. The
+ * detail names the member's own URL and addresses: it goes to the candidate, never to a client.
+ */
+export function describePostFailure(answer: Extract<PostGraphQLResult, { ok: false }>): string {
+  const http = answer.status === undefined ? '' : `HTTP ${answer.status}, `;
+  switch (answer.failure) {
+    case 'redirect':
+      return `redirected (${answer.detail.replace(/ to /, ') to ')}: use the final URL`;
+    case 'timeout':
+    case 'too large':
+      return answer.detail;
+    case 'unreachable':
+      return `request failed (${answer.detail})`;
+    case 'http':
+      return `${http}answer is not a GraphQL response`;
+    case 'invalid answer':
+      return answer.detail.startsWith('not JSON') ? `${http}answer is ${answer.detail}` : `${http}answer is not a GraphQL response (${answer.detail})`;
+  }
+}

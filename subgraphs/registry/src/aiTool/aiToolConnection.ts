@@ -1,0 +1,4 @@
+import { connectionOf } from '@bibia/kit';
+import { AiTool } from './aiTool';
+
+export const AiToolConnection = connectionOf(AiTool, 'AiTool', 'tool');

@@ -1,0 +1,4 @@
+import { connectionOf } from '@bibia/kit';
+import { Change } from './registry';
+
+export const ChangeConnection = connectionOf(Change, 'Change', 'change');

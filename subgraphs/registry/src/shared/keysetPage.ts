@@ -1,0 +1,75 @@
+import { Prisma } from '../generated/prisma/client';
+import type { RegistryPrisma } from '../storage';
+import { badInput, decodeCursor, pageSize, toConnection, type Connection } from '@bibia/kit';
+import { AiToolOrder } from './enums';
+
+export const { sql, join, raw } = Prisma;
+export type Sql = Prisma.Sql;
+
+export interface KeysetQuery {
+  /** Quoted table name, e.g. `"AiTool"`. */
+  table: Sql;
+  /** Conditions, AND-ed. */
+  where: Sql[];
+  orderBy: AiToolOrder;
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface SortedRow {
+  id: string;
+  sortName: string;
+  updatedAt: Date;
+}
+
+/** The sort value of a row in a cursor, as the contract defines it. */
+export function sortValue(row: SortedRow, orderBy: AiToolOrder): string {
+  return orderBy === AiToolOrder.RECENT ? row.updatedAt.toISOString() : row.sortName;
+}
+
+/**
+ * One page in the contract's global order. Byte-order collation ("C") on both keys, so every
+ * member — and a hub merging their pages in JavaScript — agrees on the order.
+ * Returns the ids of the page (in order), whether more follow, and the total.
+ */
+export async function keysetIds(prisma: RegistryPrisma, q: KeysetQuery): Promise<{ ids: string[]; hasNextPage: boolean; totalCount: number; first: number }> {
+  const first = pageSize(q.first);
+  const conditions = [...q.where];
+  const recent = q.orderBy === AiToolOrder.RECENT;
+  if (q.after) {
+    const [value, id] = decodeCursor(q.after);
+    if (recent) {
+      if (Number.isNaN(Date.parse(value))) throw badInput('Invalid cursor for orderBy RECENT', { field: 'after' });
+      const at = sql`(${value}::timestamptz AT TIME ZONE 'UTC')`;
+      conditions.push(sql`("updatedAt" < ${at} OR ("updatedAt" = ${at} AND id COLLATE "C" > ${id}))`);
+    } else {
+      conditions.push(sql`("sortName" COLLATE "C" > ${value} OR ("sortName" = ${value} AND id COLLATE "C" > ${id}))`);
+    }
+  }
+  const where = conditions.length ? sql`WHERE ${join(conditions, ' AND ')}` : sql``;
+  const countWhere = q.where.length ? sql`WHERE ${join(q.where, ' AND ')}` : sql``;
+  const order = recent ? sql`"updatedAt" DESC, id COLLATE "C" ASC` : sql`"sortName" COLLATE "C" ASC, id COLLATE "C" ASC`;
+  const [rows, counted] = await Promise.all([
+    prisma.$queryRaw<{ id: string }[]>(sql`SELECT id FROM ${q.table} ${where} ORDER BY ${order} LIMIT ${first + 1}`),
+    prisma.$queryRaw<{ n: number | bigint }[]>(sql`SELECT count(*)::int AS n FROM ${q.table} ${countWhere}`),
+  ]);
+  return {
+    ids: rows.slice(0, first).map((r) => r.id),
+    hasNextPage: rows.length > first,
+    totalCount: Number(counted[0]?.n ?? 0),
+    first,
+  };
+}
+
+/** A page of rows in `orderBy` order, with contract cursors. */
+export function rowsToConnection<T extends SortedRow>(rows: T[], orderBy: AiToolOrder, page: { hasNextPage: boolean; totalCount: number }): Connection<T> {
+  return toConnection(rows, (row) => [sortValue(row, orderBy), row.id], page);
+}
+
+/** Checks a full-text query: at most 200 characters; empty means no filter. */
+export function searchText(search: string | null | undefined): string | null {
+  const s = search?.trim();
+  if (!s) return null;
+  if (s.length > 200) throw badInput('`search` must be at most 200 characters', { field: 'filter.search' });
+  return s;
+}

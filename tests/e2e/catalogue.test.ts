@@ -1,0 +1,213 @@
+import type { Browser, Page } from 'playwright-core';
+import { CONTENT_SECURITY_POLICY, createWebServer } from '@bibia/web';
+import { describeInBrowser, launchChromium, snapshot, watch } from '../src/browser';
+import { ARRAS, PAS_DE_CALAIS, SEEDED, startClientStack, type ClientStack } from '../src/startRealStack';
+
+/**
+ * What the seeds (subgraphs/registry/seed) publish: 8 tools of Béthune-Bruay, 6 of Arras, 7 of
+ * the Pas-de-Calais, all in région 32.
+ */
+const PUBLISHED = { bethune: 8, arras: 6, pasDeCalais: 7, total: 21 } as const;
+
+// Functions given to page.waitForFunction/evaluate run in the browser, where `globalThis` is the
+// window (this project's TypeScript has no DOM types).
+describeInBrowser('catalogue page in Chromium', () => {
+  let env: ClientStack;
+  /** The page as the gateway serves it, next to /graphql. */
+  let web: { url: string };
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+
+  beforeAll(async () => {
+    env = await startClientStack();
+    web = { url: env.origin };
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await env?.stop();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: 'fr-FR' });
+    problems = watch(page, web.url);
+  });
+  afterEach(async () => {
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  const results = () => page.locator('#results > li');
+  const count = () => page.locator('#result-count');
+
+  it('serves the page with a strict Content-Security-Policy and the right types', async () => {
+    const res = await fetch(`${web.url}/`);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).toMatch(/^default-src 'self'/);
+    for (const [file, type] of [['app.js', 'text/javascript; charset=utf-8'], ['style.css', 'text/css; charset=utf-8'], ['operations.js', 'text/javascript; charset=utf-8']]) {
+      const r = await fetch(`${web.url}/catalogue/${file}`);
+      expect([file, r.status, r.headers.get('content-type'), r.headers.get('content-security-policy')]).toEqual([file, 200, type, CONTENT_SECURITY_POLICY]);
+    }
+  });
+
+  it('searches the library and announces the number of results', async () => {
+    await page.goto(`${web.url}/`);
+    await page.waitForFunction(() => /correspond/.test((globalThis as any).document.getElementById('result-count')!.textContent ?? ''));
+    expect(await count().textContent()).toBe(`${PUBLISHED.total} outils correspondent à la recherche ; 20 affichés.`);
+    await snapshot(page, '01-home');
+    expect(await count().getAttribute('aria-live')).toBe('polite');
+
+    await page.getByLabel('Mots recherchés').fill('courrier');
+    await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+    await page.waitForFunction(() => /^1 outil correspond/.test((globalThis as any).document.getElementById('result-count')!.textContent ?? ''));
+    expect(await results().count()).toBe(1);
+    expect(await results().first().getByRole('heading').textContent()).toBe('Tri et orientation du courrier entrant');
+    await snapshot(page, '02-search-courrier');
+  });
+
+  it('filters by theme, risk level, région and département, with labelled controls', async () => {
+    await page.goto(`${web.url}/`);
+    await page.getByLabel('Thème').selectOption({ label: 'Relation aux usagers' });
+    await page.getByLabel('Niveau de risque (AI Act)').selectOption({ label: 'Risque limité' });
+    await page.getByLabel('Région').selectOption({ label: 'Hauts-de-France' });
+    await page.getByLabel('Département (code)').fill('62');
+    await page.getByRole('button', { name: 'Appliquer les filtres' }).click();
+    await page.waitForURL(/theme=CITIZEN_RELATIONS.*risk=LIMITED.*region=32.*departement=62/);
+    await page.waitForFunction(() => /correspond/.test((globalThis as any).document.getElementById('result-count')!.textContent ?? ''));
+    const n = await results().count();
+    // Seeded: 1 tool of Béthune-Bruay, 3 of Arras, 2 of the Pas-de-Calais.
+    expect(n).toBe(6);
+    for (let i = 0; i < n; i++) {
+      const tags = await results().nth(i).locator('.tag').allTextContents();
+      expect(tags).toEqual(expect.arrayContaining(['Relation aux usagers', 'Risque limité']));
+    }
+    await snapshot(page, '03-filters');
+  });
+
+  it('filters by product, from the directory’s catalogue', async () => {
+    await page.goto(`${web.url}/`);
+    await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('#f-product option').length > 1);
+    await page.getByLabel('Produit').selectOption({ value: 'albert' });
+    await page.getByRole('button', { name: 'Appliquer les filtres' }).click();
+    await page.waitForURL(/product=albert/);
+    await page.waitForFunction(() => /^2 outils correspondent/.test((globalThis as any).document.getElementById('result-count').textContent ?? ''));
+    expect(await results().getByRole('heading').allTextContents()).toEqual(['Assistant de rédaction administrative Albert', 'Tri et orientation du courrier entrant']);
+  });
+
+  it('opens a tool with the keyboard: fields, practice reports, collectivité; focus on its title', async () => {
+    await page.goto(`${web.url}/#/?q=courrier`);
+    await page.waitForFunction(() => /^1 outil/.test((globalThis as any).document.getElementById('result-count')!.textContent ?? ''));
+    await results().first().getByRole('link').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/outil\//);
+    const title = page.locator('#tool-title');
+    await page.waitForFunction(() => (globalThis as any).document.getElementById('tool-title')!.textContent === 'Tri et orientation du courrier entrant');
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe('tool-title');
+    expect(await title.textContent()).toBe('Tri et orientation du courrier entrant');
+    const body = page.locator('#tool-body');
+    await expect(body.getByRole('heading', { name: 'Retours d’expérience (1)', exact: true }).count()).resolves.toBe(1);
+    const field = (label: string) => body.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('+ dd').textContent();
+    expect(await field('Niveau de risque \\(AI Act\\)')).toBe('Risque limité');
+    expect(await field('Collectivité')).toBe('Commune d\'Arras (62)');
+    expect(await body.getByRole('link', { name: 'Commune d\'Arras (62)' }).getAttribute('href')).toBe(`#/collectivite/${ARRAS}`);
+    await snapshot(page, '04-tool');
+    await page.getByRole('link', { name: '← Retour aux résultats' }).click();
+    await page.waitForURL(/#\/\?q=courrier/);
+  });
+
+  it('shows texts as text, never as markup', async () => {
+    const mutation = `mutation($siren: String!, $input: AiToolInput!) { createAiTool(siren: $siren, input: $input) { id } }`;
+    const input = {
+      name: '<img src=x onerror="alert(1)">Outil piège',
+      summary: '<script>alert(1)</script> résumé',
+      themes: ['ADMINISTRATION'], status: 'PILOT', algorithmType: 'RULE_BASED', riskLevel: 'MINIMAL', hosting: 'ON_PREMISES',
+    };
+    const created: any = await (await fetch(env.endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${env.token}` }, body: JSON.stringify({ query: mutation, variables: { siren: env.siren, input } }) })).json();
+    const id = created.data.createAiTool.id;
+    await fetch(env.endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${env.token}` }, body: JSON.stringify({ query: 'mutation($id: ID!) { publishAiTool(id: $id) { id } }', variables: { id } }) });
+    await page.goto(`${web.url}/#/?q=piège`);
+    await page.waitForFunction(() => /^1 outil/.test((globalThis as any).document.getElementById('result-count')!.textContent ?? ''));
+    expect(await results().first().getByRole('heading').textContent()).toBe(input.name);
+    expect(await page.locator('#results img, #results script').count()).toBe(0);
+    await snapshot(page, '05-text-not-markup');
+  });
+
+  it('loads more results with "Plus de résultats" and moves focus to the first new one', async () => {
+    await page.goto(`${web.url}/`);
+    await page.waitForFunction(() => /correspond/.test((globalThis as any).document.getElementById('result-count')!.textContent ?? ''));
+    const total = Number((await count().textContent())!.match(/^(\d+)/)![1]);
+    const more = page.getByRole('button', { name: 'Plus de résultats' });
+    // The seeds' tools and the one published by "shows texts as text".
+    expect(total).toBe(PUBLISHED.total + 1);
+    expect(await results().count()).toBe(20);
+    await more.click();
+    await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('#results > li').length > 20);
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.closest('li') === (globalThis as any).document.querySelectorAll('#results > li')[20])).toBe(true);
+    await snapshot(page, '06-more-results');
+  });
+
+  it('draws the charts of the library', async () => {
+    await page.goto(`${web.url}/#/chiffres`);
+    await page.waitForFunction(() => /outils? publiés? par/.test((globalThis as any).document.getElementById('stats-summary')!.textContent ?? ''));
+    // Rows: the 19 themes, 3 statuses (in service, pilot, retired) and 1 région of the published tools.
+    for (const [caption, rows] of [['Outils par thème', 19], ['Outils par statut', 3], ['Outils par région', 1]] as const) {
+      const figure = page.locator('figure', { has: page.locator('figcaption', { hasText: caption }) });
+      expect([caption, await figure.locator('tbody tr').count()]).toEqual([caption, rows]);
+    }
+    await snapshot(page, '07-charts');
+  });
+
+  it('shows which collectivités use a product', async () => {
+    await page.goto(`${web.url}/#/outil/${encodeURIComponent(`${ARRAS}:tri-courrier-entrant`)}`);
+    await page.waitForFunction(() => (globalThis as any).document.getElementById('tool-title').textContent === 'Tri et orientation du courrier entrant');
+    await page.locator('#tool-body').getByRole('link', { name: 'Albert' }).click();
+    await page.waitForURL(/#\/produit\/albert/);
+    await page.waitForFunction(() => /^Collectivités qui l’utilisent \([1-9]/.test((globalThis as any).document.querySelector('#product-body h2')?.textContent ?? ''));
+    const deployments = page.locator('#product-body .deployments > li');
+    const sirens = new Set<string>();
+    for (const href of await deployments.locator('a[href^="#/collectivite/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')))) sirens.add(href!.split('/').pop()!);
+    expect([...sirens].sort()).toEqual([SEEDED.bethune, ARRAS].sort());
+    expect(await page.locator('#product-body h2').first().textContent()).toBe('Collectivités qui l’utilisent (2)');
+    await snapshot(page, '08-product');
+
+    await deployments.locator(`a[href="#/collectivite/${ARRAS}"]`).first().click();
+    await page.waitForURL(new RegExp(`#/collectivite/${ARRAS}`));
+    await page.waitForFunction(() => /Ses outils/.test((globalThis as any).document.getElementById('collectivite-body').textContent));
+    // Arras's seeded tools and the one published by "shows texts as text".
+    expect(await page.locator('#collectivite-body li a[href^="#/outil/"]').count()).toBe(PUBLISHED.arras + 1);
+    await snapshot(page, '09-collectivite');
+  });
+
+  it('is served alone by createWebServer, which forwards /graphql to the gateway', async () => {
+    const alone = await createWebServer({ gatewayUrl: env.endpoint });
+    const own = await browser.newPage();
+    const ownProblems = watch(own, alone.url);
+    try {
+      await own.goto(`${alone.url}/#/?q=courrier`);
+      await own.waitForFunction(() => /^1 outil correspond/.test((globalThis as any).document.getElementById('result-count').textContent ?? ''));
+      expect(ownProblems).toEqual([]);
+    } finally {
+      await own.close();
+      await alone.close();
+    }
+  });
+
+  // Last: it stops a member of the stack.
+  it('names the members that did not answer and shows the others’ tools', async () => {
+    await env.stack.stopMember(PAS_DE_CALAIS);
+    await page.goto(`${web.url}/`);
+    const notice = page.locator('#notice');
+    await notice.waitFor({ state: 'visible' });
+    expect(await notice.getAttribute('role')).toBe('status');
+    const text = await notice.textContent();
+    expect(text).toContain('Résultats incomplets');
+    expect(text).toContain(`SIREN ${PAS_DE_CALAIS}`);
+    expect(text).toContain('Pas-de-Calais');
+    await page.waitForFunction(() => /correspond/.test((globalThis as any).document.getElementById('result-count').textContent ?? ''));
+    const sirens = await page.locator('#results .meta').allTextContents();
+    // Every published tool of Béthune-Bruay and Arras (one of them published by "shows texts as text").
+    expect(sirens.length).toBe(PUBLISHED.bethune + PUBLISHED.arras + 1);
+    await snapshot(page, '10-member-unavailable');
+  });
+});

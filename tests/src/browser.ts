@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { getEnvStr } from '@bibia/core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * `describe` when Chromium is installed. Without it: in CI (`CI` set), one failing test that
+ * names the reason, since CI must never pass without running these; elsewhere `describe.skip`
+ * with a warning that names the reason.
+ */
+export function describeInBrowser(name: string, fn: () => void): void {
+  if (fs.existsSync(CHROMIUM)) {
+    describe(name, fn);
+  } else if (isCI()) {
+    describe(name, () => {
+      it('needs Chromium', () => {
+        throw new Error(`${CHROMIUM} is missing (apt-get install -y chromium): the browser tests may not be skipped in CI (CI=${process.env.CI})`);
+      });
+    });
+  } else {
+    console.warn(`SKIPPED "${name}": ${CHROMIUM} is missing (apt-get install -y chromium)`);
+    describe.skip(name, fn);
+  }
+}
+
+/** CI services set `CI` (usually to `true`); `CI=false` or `CI=0` turn it off. */
+function isCI(): boolean {
+  const ci = getEnvStr('CI');
+  return ci !== undefined && !/^(0|false|no|off)$/i.test(ci);
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+}
+
+export const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts', 'catalogue');
+
+/** Keeps a screenshot of a step in test-artifacts/catalogue (git-ignored). */
+export async function snapshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Records what would be wrong on any page: script errors, console errors, requests that leave
+ * the page's origin.
+ */
+export function watch(page: Page, origin: string) {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) problems.push(`request outside the origin: ${r.url()}`);
+  });
+  return problems;
+}

@@ -1,0 +1,151 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { createLogger, type Logger } from '@bibia/core';
+import { createRegistryServer, type RegistryServer, type SeedFile } from '@bibia/registry';
+import { createDirectoryServer, setMembership, upsertCollectivite, type CollectiviteInput, type DirectoryServer } from '@bibia/directory';
+import { createGateway, DEFAULT_CONFIG, type GatewayConfig, type RunningGateway } from '@bibia/gateway';
+import { catalogueRoutes } from '@bibia/web';
+
+export const REPO_ROOT = path.join(__dirname, '..', '..');
+export const SUPERGRAPH_FILE = path.join(REPO_ROOT, 'schema', 'supergraph.graphql');
+
+/** The three member collectivités of the demo, with their bundled seed data. */
+export const DEMO_MEMBERS = ['200072460', '216200410', '226200012'] as const;
+
+export interface StackMember {
+  siren: string;
+  /** Seed data; the bundled demo data of the SIREN when absent. */
+  seed?: SeedFile;
+  /** Fixed port (dev stack); 0 in tests. */
+  port?: number;
+}
+
+/** Where each service keeps its data. */
+export type StorageFor = (service: string) => { databaseUrl?: string; dataDir: string; poolSize?: number };
+
+export interface StackOptions {
+  members?: StackMember[];
+  /** @default in-memory PGlite for every service */
+  storage?: StorageFor;
+  /** Ports of the hub services. @default 0 (any free port) */
+  gatewayPort?: number;
+  directoryPort?: number;
+  /** Gateway settings (REDIS_URL, timeouts...). */
+  gateway?: Partial<GatewayConfig>;
+  /** Serve the catalogue page at `/` of the gateway. @default true */
+  web?: boolean;
+  logger?: Logger;
+  /** The hub admin token of the directory and gateway. @default a random one */
+  adminToken?: string;
+}
+
+export interface Stack {
+  gateway: RunningGateway;
+  /** The national GraphQL endpoint. */
+  gatewayUrl: string;
+  directory: DirectoryServer;
+  members: Map<string, RegistryServer>;
+  /** Admin token of this hub (random per stack). */
+  adminToken: string;
+  /** Stops one member, as if its server went down. */
+  stopMember(siren: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const inMemory: StorageFor = (service) => ({ dataDir: `memory://${service}-${crypto.randomBytes(3).toString('hex')}` });
+
+/**
+ * The whole hub on one machine: member registries (each its own database and seed), the
+ * directory listing them as members, and the gateway routing to them — for the dev stack, the
+ * end-to-end tests of the clients and the benchmarks.
+ */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const storage = options.storage ?? inMemory;
+  const logger = options.logger ?? createLogger('stack');
+  const members = new Map<string, RegistryServer>();
+  const adminToken = options.adminToken ?? crypto.randomBytes(24).toString('base64url');
+  const started: { close(): Promise<void> }[] = [];
+  try {
+    // Members start in parallel: each has its own database.
+    const servers = await Promise.all(
+      (options.members ?? DEMO_MEMBERS.map((siren): StackMember => ({ siren }))).map((m) =>
+        createRegistryServer(
+          {
+            siren: m.siren,
+            port: m.port ?? 0,
+            host: '127.0.0.1',
+            maxBodyBytes: 10 * 1024 * 1024,
+            seedFile: m.seed ? undefined : 'bundled',
+            ...withPoolSize(storage(`registry-${m.siren}`)),
+          },
+          { seed: m.seed, logger: logger.child({ service: `registry-${m.siren}` }) },
+        ),
+      ),
+    );
+    for (const s of servers) {
+      members.set(s.owner.siren, s);
+      started.push(s);
+    }
+    const directory = await createDirectoryServer({
+      port: options.directoryPort ?? 0,
+      host: '127.0.0.1',
+      hubAdminToken: adminToken,
+      logger: logger.child({ service: 'directory' }),
+      ...storage('directory'),
+    });
+    started.push(directory);
+    for (const s of servers) {
+      // Generated members are not in the seeded directory: add them, as a commune, from their seed.
+      const known = await directory.prisma.collectivite.findUnique({ where: { siren: s.owner.siren }, select: { siren: true } });
+      if (!known) {
+        await upsertCollectivite(directory.prisma, {
+          siren: s.owner.siren,
+          name: s.owner.name,
+          legalCategory: '7210',
+          departement: s.owner.departement ?? undefined,
+        } as CollectiviteInput);
+      }
+      await setMembership(directory.prisma, { siren: s.owner.siren, registryUrl: s.graphqlUrl });
+    }
+    const gateway = await createGateway(
+      {
+        // The gateway's defaults, not the environment: a stack is configured by its options.
+        ...DEFAULT_CONFIG,
+        port: options.gatewayPort ?? 0,
+        supergraphFile: SUPERGRAPH_FILE,
+        directoryUrl: directory.graphqlUrl,
+        hubAdminToken: adminToken,
+        ...options.gateway,
+      },
+      { logger: logger.child({ service: 'gateway' }), routes: options.web === false ? undefined : catalogueRoutes() },
+    );
+    started.push(gateway);
+    return {
+      gateway,
+      gatewayUrl: gateway.graphqlUrl,
+      directory,
+      members,
+      adminToken,
+      stopMember: async (siren) => {
+        await members.get(siren)?.close();
+      },
+      stop: async () => {
+        await closeAll(started.reverse(), logger);
+      },
+    };
+  } catch (err) {
+    await closeAll(started.reverse(), logger);
+    throw err;
+  }
+}
+
+function withPoolSize({ poolSize, ...rest }: ReturnType<StorageFor>) {
+  return { ...rest, databasePoolSize: poolSize };
+}
+
+async function closeAll(servers: { close(): Promise<void>; url?: string }[], logger: Logger): Promise<void> {
+  for (const s of servers) {
+    await s.close().catch((err: unknown) => logger.warn({ err, url: s.url }, 'could not stop cleanly'));
+    logger.info({ url: s.url }, 'stopped');
+  }
+}

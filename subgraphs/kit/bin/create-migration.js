@@ -1,17 +1,26 @@
 #!/usr/bin/env node
 // npm run db:migration -- <name>: writes prisma/migrations/<timestamp>_<name>/migration.sql for the
 // subgraph in the current directory, from the difference between its migrations and its schema.
-require('./register');
+require('../../../packages/core/bin/register');
 const path = require('node:path');
-const { openDatabase } = require('../src/storage/openDatabase');
-const { createMigration } = require('../src/storage/schemaEngine');
+const { Command } = require('commander');
+const { version } = require('../package.json');
+
+const program = new Command('bibia-create-migration')
+  .description('Writes prisma/migrations/<timestamp>_<name>/migration.sql for the subgraph in the current directory\n(npm run db:migration -- <name>), from the difference between its migrations and prisma/schema.prisma.')
+  .version(version, '-V, --version')
+  .argument('<name>', 'name of the migration: letters, digits, _ and -')
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
+  .parse();
 
 async function main() {
-  const name = process.argv[2];
-  if (!name || !/^[a-z0-9_-]+$/i.test(name)) {
-    console.error('usage: npm run db:migration -- <name>   (letters, digits, _ and -)');
+  const name = program.args[0];
+  if (!/^[a-z0-9_-]+$/i.test(name)) {
+    console.error('bibia-create-migration: the name may hold letters, digits, _ and - only');
     process.exit(2);
   }
+  const { openDatabase } = require('../src/storage/openDatabase');
+  const { createMigration } = require('../src/storage/schemaEngine');
   const cwd = process.cwd();
   const scratch = await openDatabase({ dataDir: 'memory://migration-scratch' });
   try {

@@ -4,10 +4,18 @@
 // why it is not there instead of letting Prisma download one.
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
+const { Command } = require('commander');
+const { version } = require('../package.json');
+
 const root = path.join(__dirname, '..', '..', '..');
-const schemas = process.argv.slice(2).length
-  ? process.argv.slice(2)
-  : ['subgraphs/registry/prisma/schema.prisma', 'subgraphs/directory/prisma/schema.prisma'];
+const DEFAULT_SCHEMAS = ['subgraphs/registry/prisma/schema.prisma', 'subgraphs/directory/prisma/schema.prisma', 'subgraphs/index/prisma/schema.prisma'];
+const program = new Command('bibia-prisma-generate')
+  .description('Generates the Prisma client of each subgraph, offline (run on install and by npm run generate).')
+  .version(version, '-V, --version')
+  .argument('[schemas...]', `Prisma schema files, from the repository root (default: ${DEFAULT_SCHEMAS.join(', ')})`)
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
+  .parse();
+const schemas = program.args.length ? program.args : DEFAULT_SCHEMAS;
 const fs = require('node:fs');
 for (const schema of schemas) {
   const file = path.resolve(root, schema);

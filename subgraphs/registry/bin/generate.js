@@ -4,6 +4,15 @@
 // generates the Prisma client from the schema.
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
+const { Command } = require('commander');
+const { version } = require('../package.json');
+
+new Command('bibia-registry-generate')
+  .description('Writes the AiTool and PracticeReport models of prisma/schema.prisma from src/*/*.model.ts, then generates the Prisma client.')
+  .version(version, '-V, --version')
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
+  .allowExcessArguments(false)
+  .parse();
 
 const schema = 'subgraphs/registry/prisma/schema.prisma';
 const prismaGenerate = () =>

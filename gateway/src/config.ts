@@ -61,6 +61,22 @@ export interface GatewayConfig {
   apqTtlSeconds: number;
   /** Largest request body, in bytes. Flag `--max-body-bytes`, env `MAX_BODY_BYTES`. @default 1048576 (1 MiB) */
   maxBodyBytes: number;
+  /**
+   * GraphQL URL of the hub's national index. When set, anonymous national lists (`aiTools`,
+   * `practiceReports` not naming one member) are read from it in one request instead of every
+   * member, falling back to live routing whenever it cannot answer; and the `index` subgraph, when
+   * the supergraph has one, is reached at this URL (whatever its routing URL). Flag `--index-url`,
+   * env `INDEX_URL`. @default undefined (no index: every list is read live from the members)
+   */
+  indexUrl?: string;
+  /** How long the index may take to answer one request. Flag `--index-timeout-ms`, env `INDEX_TIMEOUT_MS`. @default 1500 */
+  indexTimeoutMs: number;
+  /**
+   * How long the index is left alone after it failed (unreachable, too slow, not ready): lists
+   * are read live meanwhile, then one request tries it again. Flag `--index-retry-after-ms`,
+   * env `INDEX_RETRY_AFTER_MS`. @default 5000
+   */
+  indexRetryAfterMs: number;
 }
 
 export const DEFAULT_CONFIG: GatewayConfig = {
@@ -76,6 +92,8 @@ export const DEFAULT_CONFIG: GatewayConfig = {
   responseCacheTtlMs: 5000,
   apqTtlSeconds: 86_400,
   maxBodyBytes: 1024 * 1024,
+  indexTimeoutMs: 1500,
+  indexRetryAfterMs: 5000,
 };
 
 /** The environment layer: the variables that are set, checked. Read once per call. */
@@ -96,6 +114,9 @@ export function configFromEnv(): Partial<GatewayConfig> {
     responseCacheTtlMs: envValue('RESPONSE_CACHE_TTL_MS', toNonNegativeInt),
     apqTtlSeconds: envValue('APQ_TTL_SECONDS', toPositiveInt),
     maxBodyBytes: envValue('MAX_BODY_BYTES', toPositiveInt),
+    indexUrl: envValue('INDEX_URL', toHttpUrl),
+    indexTimeoutMs: envValue('INDEX_TIMEOUT_MS', toPositiveInt),
+    indexRetryAfterMs: envValue('INDEX_RETRY_AFTER_MS', toNonNegativeInt),
   });
 }
 
@@ -117,6 +138,9 @@ export function addConfigOptions(cmd: Command): Command {
     .option('--response-cache-ttl-ms <ms>', `lifetime of a cached member answer, 0 disables (env RESPONSE_CACHE_TTL_MS, default ${d.responseCacheTtlMs})`, flagValue('--response-cache-ttl-ms', toNonNegativeInt))
     .option('--apq-ttl-seconds <s>', `lifetime of a persisted query (env APQ_TTL_SECONDS, default ${d.apqTtlSeconds})`, flagValue('--apq-ttl-seconds', toPositiveInt))
     .option('--max-body-bytes <bytes>', `largest request body (env MAX_BODY_BYTES, default ${d.maxBodyBytes})`, flagValue('--max-body-bytes', toPositiveInt))
+    .option('--index-url <url>', 'GraphQL URL of the national index: anonymous national lists are read from it (env INDEX_URL, default none: live)', flagValue('--index-url', toHttpUrl))
+    .option('--index-timeout-ms <ms>', `time the index may take per request (env INDEX_TIMEOUT_MS, default ${d.indexTimeoutMs})`, flagValue('--index-timeout-ms', toPositiveInt))
+    .option('--index-retry-after-ms <ms>', `lists read live for this long after the index failed (env INDEX_RETRY_AFTER_MS, default ${d.indexRetryAfterMs})`, flagValue('--index-retry-after-ms', toNonNegativeInt))
     .addHelpText('after', '\nSecrets are read from the environment only: HUB_ADMIN_TOKEN. See docs/configuration.md.');
 }
 

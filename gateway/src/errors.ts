@@ -29,3 +29,28 @@ export function memberUnavailable(member: Pick<MemberInfo, 'siren' | 'name'>, fa
 export function fieldError(code: ErrorCode, message: string, path: Array<string | number>, extensions: Record<string, unknown> = {}): GraphQLFormattedError {
   return { message, path, extensions: { ...extensions, code } };
 }
+
+/** Why the national index gave no usable answer: a transport failure, not harvested yet, or left alone after a failure. */
+export type IndexFailure = PostFailure | 'not ready' | 'index down';
+
+/**
+ * The error entry for fields only the national index serves (`libraryStats`) when it cannot
+ * answer. Like `MEMBER_UNAVAILABLE`, the rest of the response is kept; the message names no
+ * internal address. (National lists never get it: they are read live instead.)
+ */
+export function indexUnavailable(failure: IndexFailure, detail?: string): GraphQLFormattedError {
+  const what = {
+    timeout: 'did not answer in time',
+    unreachable: 'could not be reached',
+    redirect: 'answered with a redirect, which the hub does not follow',
+    'too large': 'sent an answer larger than the hub accepts',
+    http: 'answered with an HTTP error',
+    'invalid answer': 'answered something that is not a valid GraphQL response',
+    'not ready': 'has not completed its first harvest yet',
+    'index down': 'failed a moment ago and is given time to recover',
+  }[failure];
+  return {
+    message: `The national index ${what}${detail ? `: ${detail}` : ''}. National figures are missing from this response; try again shortly.`,
+    extensions: { code: 'INDEX_UNAVAILABLE', reason: failure },
+  };
+}

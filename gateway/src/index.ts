@@ -4,7 +4,9 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { createLogger, listenHttp, type Logger, type RouteHandler, type RunningHttpServer } from '@bibia/core';
 import { createSharedCache } from './cache/createSharedCache';
 import { loadConfig, parseCommandLine, type GatewayConfig } from './config';
+import { createContext, type GatewayContext } from './context';
 import { AuthorizationForwardingDataSource } from './datasources/AuthorizationForwardingDataSource';
+import { IndexDataSource } from './datasources/IndexDataSource';
 import { MemberRoutingDataSource } from './datasources/MemberRoutingDataSource';
 import { gatewayRoutes } from './http/gatewayRoutes';
 import { queryLimitsPlugin } from './limits/queryLimitsPlugin';
@@ -13,6 +15,8 @@ import { MemberDirectory } from './members/MemberDirectory';
 import { MemberTransport } from './members/MemberTransport';
 import { createMetrics, type GatewayMetrics } from './metrics/createMetrics';
 import { metricsPlugin } from './metrics/metricsPlugin';
+import { NationalIndex } from './nationalIndex/NationalIndex';
+import { staleMembersPlugin } from './nationalIndex/staleMembersPlugin';
 import { supergraphFromFile } from './supergraph/supergraphFromFile';
 
 export { loadConfig, DEFAULT_CONFIG, ConfigError, type GatewayConfig } from './config';
@@ -24,6 +28,8 @@ export type { MemberInfo } from './members/MemberInfo';
 export const REGISTRY_SUBGRAPH = 'registry';
 /** The hub directory subgraph: served at `directoryUrl` when it is set, whatever its routing URL. */
 export const DIRECTORY_SUBGRAPH = 'directory';
+/** The national index's own subgraph (`libraryStats`): served at `indexUrl` when it is set, whatever its routing URL. */
+export const INDEX_SUBGRAPH = 'index';
 
 export interface GatewayOptions {
   logger?: Logger;
@@ -32,7 +38,7 @@ export interface GatewayOptions {
 }
 
 export interface RunningGateway extends RunningHttpServer {
-  apollo: ApolloServer;
+  apollo: ApolloServer<GatewayContext>;
   gateway: ApolloGateway;
   /** The member list, when member routing is on (`directoryUrl`). */
   members?: MemberDirectory;
@@ -54,6 +60,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const shared = createSharedCache({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix, logger });
   await shared.ready;
 
+  const index = config.indexUrl
+    ? new NationalIndex({ url: config.indexUrl, timeoutMs: config.indexTimeoutMs, retryAfterMs: config.indexRetryAfterMs, metrics, logger })
+    : undefined;
   let members: MemberDirectory | undefined;
   let health: HealthReporter | undefined;
   let routing: MemberRoutingDataSource | undefined;
@@ -67,7 +76,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       logger,
     });
     const transport = new MemberTransport({ timeoutMs: config.memberTimeoutMs, metrics, health, cache: shared.cache, cacheTtlMs: config.responseCacheTtlMs, logger });
-    routing = new MemberRoutingDataSource(members, transport, logger);
+    routing = new MemberRoutingDataSource(members, transport, logger, index);
   }
 
   const gateway = new ApolloGateway({
@@ -78,6 +87,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       if (name === REGISTRY_SUBGRAPH) return new AuthorizationForwardingDataSource({ url });
       // The directory the members are read from is the `directory` subgraph: one URL to configure.
       if (name === DIRECTORY_SUBGRAPH && config.directoryUrl) return new RemoteGraphQLDataSource({ url: config.directoryUrl });
+      // Without INDEX_URL, at its routing URL, but through the same client: bounded answers, and
+      // errors that name no internal address.
+      if (name === INDEX_SUBGRAPH && (index || url)) {
+        return new IndexDataSource(index ?? new NationalIndex({ url: url!, timeoutMs: config.indexTimeoutMs, retryAfterMs: config.indexRetryAfterMs, metrics, logger }));
+      }
       return new RemoteGraphQLDataSource({ url });
     },
   });
@@ -86,7 +100,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     schemaLoaded = true;
   });
 
-  const apollo = new ApolloServer({
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger,
     cache: shared.cache,
@@ -95,7 +109,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     // `main()` (or the embedding program) handles SIGINT/SIGTERM; Apollo's own handlers would
     // stop the server behind its back and re-raise the signal.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(config), metricsPlugin(metrics)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(config), metricsPlugin(metrics), staleMembersPlugin()],
   });
 
   try {
@@ -118,7 +132,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       port: config.port,
       host: config.host,
       maxBodyBytes: config.maxBodyBytes,
-      context: async () => ({}),
+      context: async () => createContext(),
       routes: { ...options.routes, ...gatewayRoutes({ notReadyBecause }, metrics.registry) },
     });
   } catch (err) {
@@ -127,7 +141,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     await shared.close();
     throw err;
   }
-  logger.info({ url: http.graphqlUrl, memberRouting: Boolean(members), cache: shared.kind }, 'gateway listening');
+  logger.info({ url: http.graphqlUrl, memberRouting: Boolean(members), index: Boolean(index), cache: shared.kind }, 'gateway listening');
   return {
     ...http,
     apollo,
@@ -153,7 +167,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
 export async function main(argv: string[] = process.argv): Promise<RunningGateway | undefined> {
   const config = loadConfig(parseCommandLine(argv));
   const running = await createGateway(config);
-  console.log(`BibIA gateway: ${running.graphqlUrl}${config.directoryUrl ? ` (members from ${config.directoryUrl})` : ''}`);
+  console.log(`BibIA gateway: ${running.graphqlUrl}${config.directoryUrl ? ` (members from ${config.directoryUrl})` : ''}${config.indexUrl ? ` (national lists from ${config.indexUrl})` : ''}`);
   const stop = () => {
     running.close().then(
       () => process.exit(0),

@@ -6,6 +6,7 @@ import { REPO_ROOT } from '../src/paths';
 import { readRoverConfig } from '../src/compose/readRoverConfig';
 import { runComposeCli } from '../src/compose/runComposeCli';
 import { DIRECTORY_SDL } from './fixtures/fixtureDirectory';
+import { INDEX_SDL } from './fixtures/fixtureIndex';
 import { MEMBER_SDL } from './fixtures/fixtureMember';
 
 describe('the committed supergraph', () => {
@@ -13,10 +14,10 @@ describe('the committed supergraph', () => {
   const roverFile = path.join(REPO_ROOT, 'rover.yaml');
   const committed = path.join(REPO_ROOT, 'schema', 'supergraph.graphql');
 
-  it('is composed from rover.yaml’s subgraphs: directory and registry', () => {
+  it('is composed from rover.yaml’s subgraphs: directory, registry and index', () => {
     expectCommitted(roverFile);
     const roverConfig = readRoverConfig(roverFile);
-    expect(roverConfig.subgraphs.map((s) => s.name)).toEqual(['directory', 'registry']);
+    expect(roverConfig.subgraphs.map((s) => s.name)).toEqual(['directory', 'registry', 'index']);
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the installed composition's own version
     expect(roverConfig.federationVersion).toBe(`=${require('@apollo/composition/package.json').version}`);
   });
@@ -49,6 +50,7 @@ describe('compose', () => {
     fs.mkdirSync(path.join(dir, 'schema'));
     fs.writeFileSync(path.join(dir, 'schema', 'directory.graphql'), DIRECTORY_SDL);
     fs.writeFileSync(path.join(dir, 'schema', 'registry.graphql'), MEMBER_SDL);
+    fs.writeFileSync(path.join(dir, 'schema', 'index.graphql'), INDEX_SDL);
     fs.copyFileSync(path.join(REPO_ROOT, 'rover.yaml'), path.join(dir, 'rover.yaml'));
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -66,6 +68,7 @@ describe('compose', () => {
     expect(sdl).toContain('join__Graph');
     expect(sdl).toContain('DIRECTORY @join__graph(name: "directory", url: "http://127.0.0.1:4100/graphql")');
     expect(sdl).toContain('REGISTRY @join__graph(name: "registry", url: "http://127.0.0.1:4201/graphql")');
+    expect(sdl).toContain('INDEX @join__graph(name: "index", url: "http://127.0.0.1:4050/graphql")');
     expect(run('--check').code).toBe(0);
     fs.appendFileSync(path.join(dir, 'schema', 'registry.graphql'), '\nextend type Query { extra: String }\n');
     const stale = run('--check');

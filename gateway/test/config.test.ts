@@ -2,7 +2,8 @@ import { ConfigError, DEFAULT_CONFIG, loadConfig, parseFlags } from '../src/conf
 
 const VARIABLES = [
   'PORT', 'HOST', 'SUPERGRAPH_FILE', 'DIRECTORY_URL', 'HUB_ADMIN_TOKEN', 'REDIS_URL', 'REDIS_KEY_PREFIX', 'MEMBER_TIMEOUT_MS', 'MEMBER_REFRESH_MS',
-  'HEALTH_REPORT_INTERVAL_MS', 'MAX_DEPTH', 'MAX_COST', 'RESPONSE_CACHE_TTL_MS', 'APQ_TTL_SECONDS', 'MAX_BODY_BYTES',
+  'HEALTH_REPORT_INTERVAL_MS', 'MAX_DEPTH', 'MAX_COST', 'RESPONSE_CACHE_TTL_MS', 'APQ_TTL_SECONDS', 'MAX_BODY_BYTES', 'INDEX_URL', 'INDEX_TIMEOUT_MS',
+  'INDEX_RETRY_AFTER_MS',
 ];
 
 describe('gateway loadConfig: flags beat env vars beat defaults', () => {
@@ -18,6 +19,18 @@ describe('gateway loadConfig: flags beat env vars beat defaults', () => {
     expect(loadConfig()).toEqual(DEFAULT_CONFIG);
     expect(DEFAULT_CONFIG).toMatchObject({ port: 4000, host: '127.0.0.1', memberTimeoutMs: 3000, maxDepth: 12, maxCost: 5000, maxBodyBytes: 1024 * 1024 });
     expect(DEFAULT_CONFIG.supergraphFile).toMatch(/schema\/supergraph\.graphql$/);
+    // No index unless one is configured: every list is read live, as before the index existed.
+    expect(DEFAULT_CONFIG.indexUrl).toBeUndefined();
+    expect(DEFAULT_CONFIG).toMatchObject({ indexTimeoutMs: 1500, indexRetryAfterMs: 5000 });
+  });
+
+  it('reads the national index options', () => {
+    Object.assign(process.env, { INDEX_URL: 'http://127.0.0.1:4050/graphql', INDEX_TIMEOUT_MS: '800' });
+    expect(loadConfig(parseFlags(['--index-retry-after-ms', '0']))).toMatchObject({ indexUrl: 'http://127.0.0.1:4050/graphql', indexTimeoutMs: 800, indexRetryAfterMs: 0 });
+    expect(loadConfig(parseFlags(['--index-url', 'https://index.example/graphql']))).toMatchObject({ indexUrl: 'https://index.example/graphql' });
+    expect(() => parseFlags(['--index-url', 'index:4050'])).toThrow(/--index-url must be an http\(s\) URL/);
+    process.env.INDEX_TIMEOUT_MS = '0';
+    expect(() => loadConfig()).toThrow(/INDEX_TIMEOUT_MS/);
   });
 
   it('reads the environment, and flags win over it', () => {

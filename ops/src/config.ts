@@ -21,6 +21,8 @@ export interface DevStackConfig {
   port: number;
   /** Port of the directory subgraph. Flag `--directory-port`, env `DIRECTORY_PORT`. @default 4100 */
   directoryPort: number;
+  /** Port of the national index. Flag `--index-port`, env `INDEX_PORT`. @default 4050 */
+  indexPort: number;
   /** Port of the first demo member registry; the others follow. Flag `--member-port`, env `MEMBER_PORT`. @default 4201 */
   memberPort: number;
   /** Redis for the gateway's caches. Flag `--redis-url`, env `REDIS_URL`. @default undefined (in-process memory) */
@@ -33,6 +35,7 @@ export const DEFAULT_CONFIG: DevStackConfig = {
   dataDir: path.join(REPO_ROOT, '.data'),
   port: 4000,
   directoryPort: 4100,
+  indexPort: 4050,
   memberPort: 4201,
 };
 
@@ -42,6 +45,7 @@ export function configFromEnv(): Partial<DevStackConfig> {
     dataDir: envValue('DATA_DIR', toPath),
     port: envValue('PORT', toPort),
     directoryPort: envValue('DIRECTORY_PORT', toPort),
+    indexPort: envValue('INDEX_PORT', toPort),
     memberPort: envValue('MEMBER_PORT', toPort),
     redisUrl: envValue('REDIS_URL', toText),
     hubAdminToken: envValue('HUB_ADMIN_TOKEN', toText),
@@ -55,6 +59,7 @@ export function addConfigOptions(cmd: Command): Command {
     .option('--data-dir <dir>', 'root of the embedded databases (env DATA_DIR, default .data at the repository root)', flagValue('--data-dir', toPath))
     .option('--port <port>', `gateway port (env PORT, default ${d.port})`, flagValue('--port', toPort))
     .option('--directory-port <port>', `directory port (env DIRECTORY_PORT, default ${d.directoryPort})`, flagValue('--directory-port', toPort))
+    .option('--index-port <port>', `national index port (env INDEX_PORT, default ${d.indexPort})`, flagValue('--index-port', toPort))
     .option('--member-port <port>', `port of the first demo member, the others follow (env MEMBER_PORT, default ${d.memberPort})`, flagValue('--member-port', toPort))
     .option('--redis-url <url>', 'Redis for the gateway caches (env REDIS_URL, default in-process memory)')
     .addHelpText('after', '\nLOG_LEVEL defaults to warn here. See docs/configuration.md.');

@@ -28,7 +28,7 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   const config = loadConfig(parseCommandLine(argv));
   if (!fs.existsSync(SUPERGRAPH_FILE)) throw new Error(`${SUPERGRAPH_FILE} is missing: run npm run compose`);
   const dataRoot = config.dataDir;
-  console.log('Starting BibIA (directory, 3 member registries, gateway)… first start seeds the demo data.');
+  console.log('Starting BibIA (directory, 3 member registries, national index, gateway)… first start seeds the demo data.');
   const stack = await startStack({
     members: DEMO_MEMBERS.map((siren, i) => ({ siren, port: config.memberPort + i })),
     storage: (service) => ({ dataDir: path.join(dataRoot, service) }),
@@ -36,6 +36,8 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     directoryPort: config.directoryPort,
     gateway: { redisUrl: config.redisUrl },
     adminToken: config.hubAdminToken,
+    index: true,
+    indexPort: config.indexPort,
   });
   const tokens = await devPublisherTokens(stack);
   const base = stack.gateway.url.replace('127.0.0.1', 'localhost');
@@ -44,6 +46,7 @@ BibIA is running.
   National library (GraphQL):  ${base}/graphql
   Catalogue page:              ${base}/
   Directory subgraph:          ${stack.directory.graphqlUrl}
+  National index:              ${stack.index?.graphqlUrl}   (national lists, search and figures)
 ${[...stack.members.values()].map((m) => `  Registry ${m.owner.siren}:       ${m.graphqlUrl}   (${m.owner.name})`).join('\n')}
   Health / metrics:            ${base}/health  ${base}/metrics
   Hub admin token:             ${stack.adminToken}

@@ -26,12 +26,18 @@ export const GENERATE_STEPS: GenerateStep[] = [
     writes: ['subgraphs/registry/prisma/schema.prisma', 'subgraphs/registry/src/generated/prisma'],
   },
   {
+    name: 'index Prisma models and client',
+    command: ['subgraphs/index/bin/generate.js'],
+    writes: ['subgraphs/index/prisma/schema.prisma', 'subgraphs/index/src/generated/prisma'],
+  },
+  {
     name: 'directory Prisma client',
     command: ['subgraphs/kit/bin/prisma-generate.js', 'subgraphs/directory/prisma/schema.prisma'],
     writes: ['subgraphs/directory/src/generated/prisma'],
   },
   { name: 'registry SDL', command: ['subgraphs/registry/bin/bibia-registry.js', 'print-schema'], writes: ['schema/registry.graphql'] },
   { name: 'directory SDL', command: ['subgraphs/directory/bin/print-schema.js'], writes: ['schema/directory.graphql'] },
+  { name: 'index SDL', command: ['subgraphs/index/bin/bibia-index.js', 'print-schema'], writes: ['schema/index.graphql'] },
   { name: 'supergraph', command: ['gateway/bin/compose.js'], writes: ['schema/supergraph.graphql'] },
   { name: 'SDK', command: ['clients/sdk/bin/codegen.js'], writes: ['clients/sdk/src/generated'] },
   { name: 'import columns page', command: ['clients/cli/bin/columns-doc.js'], writes: ['docs/import-columns.md'] },

@@ -4,6 +4,7 @@ import { createLogger, type Logger } from '@bibia/core';
 import { createRegistryServer, type RegistryServer, type SeedFile } from '@bibia/registry';
 import { createDirectoryServer, setMembership, upsertCollectivite, type CollectiviteInput, type DirectoryServer } from '@bibia/directory';
 import { createGateway, DEFAULT_CONFIG, type GatewayConfig, type RunningGateway } from '@bibia/gateway';
+import { createIndexServer, type IndexServer, type IndexServerOptions } from '@bibia/index';
 import { catalogueRoutes } from '@bibia/web';
 
 export const REPO_ROOT = path.join(__dirname, '..', '..');
@@ -37,6 +38,13 @@ export interface StackOptions {
   logger?: Logger;
   /** The hub admin token of the directory and gateway. @default a random one */
   adminToken?: string;
+  /**
+   * Run the national index, and let the gateway send it anonymous national lists.
+   * `true` or index settings (harvest interval...). @default false (live fan-out only)
+   */
+  index?: boolean | Omit<IndexServerOptions, 'directoryUrl' | 'databaseUrl' | 'dataDir'>;
+  /** Fixed port of the index (dev stack). @default 0 */
+  indexPort?: number;
 }
 
 export interface Stack {
@@ -45,6 +53,8 @@ export interface Stack {
   gatewayUrl: string;
   directory: DirectoryServer;
   members: Map<string, RegistryServer>;
+  /** The national index, when `options.index`. */
+  index?: IndexServer;
   /** Admin token of this hub (random per stack). */
   adminToken: string;
   /** Stops one member, as if its server went down. */
@@ -107,6 +117,18 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       }
       await setMembership(directory.prisma, { siren: s.owner.siren, registryUrl: s.graphqlUrl });
     }
+    let index: IndexServer | undefined;
+    if (options.index) {
+      index = await createIndexServer({
+        ...(options.index === true ? {} : options.index),
+        port: options.indexPort ?? 0,
+        host: '127.0.0.1',
+        directoryUrl: directory.graphqlUrl,
+        logger: logger.child({ service: 'index' }),
+        ...withPoolSize(storage('index')),
+      });
+      started.push(index);
+    }
     const gateway = await createGateway(
       {
         // The gateway's defaults, not the environment: a stack is configured by its options.
@@ -115,6 +137,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         supergraphFile: SUPERGRAPH_FILE,
         directoryUrl: directory.graphqlUrl,
         hubAdminToken: adminToken,
+        indexUrl: index?.graphqlUrl,
         ...options.gateway,
       },
       { logger: logger.child({ service: 'gateway' }), routes: options.web === false ? undefined : catalogueRoutes() },
@@ -125,6 +148,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       gatewayUrl: gateway.graphqlUrl,
       directory,
       members,
+      index,
       adminToken,
       stopMember: async (siren) => {
         await members.get(siren)?.close();

@@ -2,10 +2,14 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Logger } from '@bibia/core';
 import { parse } from 'graphql';
+import { gatewayContextOf } from '../context';
 import type { MemberDirectory } from '../members/MemberDirectory';
 import type { MemberTransport } from '../members/MemberTransport';
+import type { NationalIndex } from '../nationalIndex/NationalIndex';
+import { readNationalLists } from '../nationalIndex/readNationalLists';
 import { analyseFetch } from '../routing/analyseFetch';
 import { ORDER_ARGUMENT } from '../routing/contractConventions';
+import { isIndexable } from '../routing/indexable';
 import { routeEntities } from '../routing/routeEntities';
 import { routeMutation } from '../routing/routeMutation';
 import { routeQuery } from '../routing/routeQuery';
@@ -14,13 +18,16 @@ import type { RoutedResponse, RoutingEnv } from '../routing/RoutingEnv';
 /**
  * The `registry` subgraph as the set of members the directory lists: every fetch the query
  * planner sends to `registry` is routed by key value to the members that own the data (see
- * docs/architecture.md), and their answers are merged into one subgraph answer.
+ * docs/architecture.md), and their answers are merged into one subgraph answer. With a national
+ * index, anonymous national lists are read from it in one request instead (`routing/indexable`),
+ * and live whenever it cannot answer.
  */
 export class MemberRoutingDataSource implements GraphQLDataSource {
   constructor(
     private readonly members: MemberDirectory,
     private readonly transport: MemberTransport,
     private readonly logger: Logger,
+    private readonly index?: NationalIndex,
   ) {}
 
   async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
@@ -37,6 +44,14 @@ export class MemberRoutingDataSource implements GraphQLDataSource {
       }
     }
     const authorization = incomingRequestContext.request.http?.headers.get('authorization') || undefined;
+    if (this.index && isIndexable(analysis, { authenticated: authorization !== undefined })) {
+      const lists = analysis.rootFields.filter((f) => f.kind !== 'typename').map((f) => f.key);
+      const fromIndex = await readNationalLists(this.index, { query: request.query!, variables: request.variables ?? {}, operationName: request.operationName }, lists);
+      if (fromIndex.ok) {
+        gatewayContextOf(options.context)?.staleMembers.add(fromIndex.staleMembers);
+        return { data: fromIndex.data };
+      }
+    }
     const env: RoutingEnv = {
       members: this.members,
       send: (member, memberRequest, { forwardAuthorization, check }) =>

@@ -13,6 +13,14 @@ export interface GatewayMetrics {
   memberDuration: Histogram<'siren'>;
   /** Member answers served from the response cache. */
   memberCacheHits: Counter<'siren'>;
+  /** Fetches answered by the national index: `registry` national lists, and the `index` subgraph. */
+  indexAnswers: Counter<'subgraph'>;
+  /**
+   * Fetches the index did not answer, by reason (`timeout`, `unreachable`, `not ready`, `refused`,
+   * `refused earlier`, `index down`...): national lists then read live, `index` fields missing.
+   */
+  indexFallbacks: Counter<'subgraph' | 'reason'>;
+  indexDuration: Histogram;
 }
 
 /** Creates the metrics; with `defaultMetrics` (default true), the process metrics too (CPU, memory, event loop). */
@@ -40,5 +48,18 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Gatew
       registers,
     }),
     memberCacheHits: new Counter({ name: 'bibia_member_cache_hits_total', help: 'Member answers served from the response cache', labelNames: ['siren'], registers }),
+    indexAnswers: new Counter({ name: 'bibia_index_answers_total', help: 'Fetches answered by the national index', labelNames: ['subgraph'], registers }),
+    indexFallbacks: new Counter({
+      name: 'bibia_index_fallbacks_total',
+      help: 'Fetches the national index did not answer (national lists then read live from the members), by reason',
+      labelNames: ['subgraph', 'reason'],
+      registers,
+    }),
+    indexDuration: new Histogram({
+      name: 'bibia_index_request_duration_seconds',
+      help: 'Latency of the national index',
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    }),
   };
 }

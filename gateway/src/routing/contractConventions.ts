@@ -54,20 +54,23 @@ export const UNORDERED_DIRECTION: SortDirection = 'asc';
 /**
  * How a root field is routed:
  * - `merge`: fanned out to the members its filter can concern, answers merged (connections by
- *   cursor in the order's direction, lists concatenated);
+ *   cursor in the order's direction, lists concatenated); `indexed`: a national list the hub's
+ *   index also serves, so an anonymous request whose filter names no single member is read from
+ *   the index in one request instead (see `routing/indexable.ts`);
  * - `owner`: sent to the one member named by `argument`;
  * - `entities`: the federation `_entities` field, routed per representation (see `ENTITIES`);
  * - `not routed`: federation's `_service`, which is not in the API schema and never reaches members.
  */
 export type RootFieldRoute =
-  | { route: 'merge'; shape: 'connection' | 'list' }
+  | { route: 'merge'; shape: 'connection' | 'list'; indexed?: boolean }
   | { route: 'owner'; argument: string }
   | { route: 'entities' }
   | { route: 'not routed' };
 
 export const QUERY_FIELDS: Readonly<Record<string, RootFieldRoute>> = {
-  aiTools: { route: 'merge', shape: 'connection' },
-  practiceReports: { route: 'merge', shape: 'connection' },
+  aiTools: { route: 'merge', shape: 'connection', indexed: true },
+  practiceReports: { route: 'merge', shape: 'connection', indexed: true },
+  // Each member's own feed, with its own cursors: never national, never indexed.
   changes: { route: 'merge', shape: 'connection' },
   aiTool: { route: 'owner', argument: 'id' },
   practiceReport: { route: 'owner', argument: 'id' },

@@ -11,6 +11,8 @@ export const ErrorCodes = {
   NOT_FOUND: 'The entity named by an argument does not exist (or is not visible to the caller).',
   CONFLICT: 'The operation does not apply to the entity in its current state.',
   MEMBER_UNAVAILABLE: 'A member registry did not answer in time or answered garbage; `extensions.siren` names it.',
+  INDEX_UNAVAILABLE: 'The national index did not answer; fields only it serves (e.g. `libraryStats`) are null; `extensions.reason` says why.',
+  INDEX_NOT_READY: 'The national index has not completed its first harvest yet; the gateway reads national lists live meanwhile.',
   QUERY_TOO_COMPLEX: 'The query exceeds the depth or cost limit.',
   INTERNAL_SERVER_ERROR: 'A bug. The message is generic; details are in the server log.',
 } as const;

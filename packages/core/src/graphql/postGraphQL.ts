@@ -23,7 +23,7 @@ export type RawGraphQLError = Record<string, unknown> & { message?: unknown };
  * internal addresses, so it is never passed on to a client.
  */
 export type PostGraphQLResult =
-  | { ok: true; status: number; data: Record<string, unknown> | null; errors: RawGraphQLError[] }
+  | { ok: true; status: number; data: Record<string, unknown> | null; errors: RawGraphQLError[]; extensions?: Record<string, unknown> }
   | { ok: false; status?: number; failure: PostFailure; detail: string };
 
 export const DEFAULT_POST_TIMEOUT_MS = 5000;
@@ -93,7 +93,7 @@ export async function postGraphQL(
       ? { ok: false, status, failure: 'http', detail: `HTTP ${status}` }
       : { ok: false, status, failure: 'invalid answer', detail: 'neither data nor errors' };
   }
-  return { ok: true, status, data: isObject(data) ? data : null, errors };
+  return { ok: true, status, data: isObject(data) ? data : null, errors, ...(isObject(json.extensions) ? { extensions: json.extensions } : {}) };
 }
 
 /** The messages of a GraphQL answer's errors. */

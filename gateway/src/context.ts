@@ -1,0 +1,17 @@
+import { StaleMembers } from './nationalIndex/StaleMembers';
+
+/** What the gateway keeps per client request (Apollo's context value). */
+export interface GatewayContext {
+  /** Members the index answers of this request say are stale; sent in `extensions.bibia.staleMembers`. */
+  staleMembers: StaleMembers;
+}
+
+export function createContext(): GatewayContext {
+  return { staleMembers: new StaleMembers() };
+}
+
+/** The context of a data source call, as far as it is the gateway's (health checks have another). */
+export function gatewayContextOf(context: unknown): GatewayContext | undefined {
+  const value = (context as Partial<GatewayContext> | undefined)?.staleMembers;
+  return value instanceof StaleMembers ? (context as GatewayContext) : undefined;
+}

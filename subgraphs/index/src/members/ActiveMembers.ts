@@ -1,0 +1,107 @@
+import { postGraphQL, errorMessages, type Logger } from '@bibia/kit';
+
+/** A member the index harvests and serves. */
+export interface Member {
+  siren: string;
+  registryUrl: string;
+  departement: string | null;
+  region: string | null;
+}
+
+/**
+ * Members whose content the index serves: ACTIVE, and UNREACHABLE ones (a member that is down
+ * keeps its last harvested content). A SUSPENDED member, or one that left, is not listed.
+ */
+export const ACTIVE_MEMBERS_QUERY = /* GraphQL */ `
+  query BibiaIndexMembers {
+    members(status: [ACTIVE, UNREACHABLE]) { siren departement region membership { registryUrl status } }
+  }
+`;
+
+export function parseMembers(data: Record<string, unknown> | null): Member[] {
+  const list = data?.members;
+  if (!Array.isArray(list)) throw new Error('the directory did not return data.members');
+  const out: Member[] = [];
+  for (const m of list as Array<Record<string, any>>) {
+    const url = m?.membership?.registryUrl;
+    if (typeof m?.siren !== 'string' || typeof url !== 'string' || !url) continue;
+    out.push({
+      siren: m.siren,
+      registryUrl: url,
+      departement: typeof m.departement === 'string' ? m.departement : null,
+      region: typeof m.region === 'string' ? m.region : null,
+    });
+  }
+  return out.sort((a, b) => (a.siren < b.siren ? -1 : a.siren > b.siren ? 1 : 0));
+}
+
+/**
+ * The live member list, read from the directory every `refreshMs`. Reads are filtered by it, so a
+ * suspended member disappears from answers at the next read, before its rows are deleted. When
+ * the directory cannot be read, the last list is kept.
+ */
+export class ActiveMembers {
+  private members: Member[] = [];
+  private bySiren = new Map<string, Member>();
+  private timer: NodeJS.Timeout | null = null;
+  private inFlight: Promise<boolean> | null = null;
+  /** Whether the list was read at least once. */
+  loaded = false;
+  /** Called after each successful read with the new list. */
+  onChange: ((members: Member[]) => void | Promise<void>) | null = null;
+
+  constructor(private readonly options: { directoryUrl: string; refreshMs: number; timeoutMs: number; logger: Logger }) {}
+
+  async start(): Promise<void> {
+    await this.refresh();
+    this.timer = setInterval(() => void this.refresh(), this.options.refreshMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  list(): Member[] {
+    return this.members;
+  }
+
+  get(siren: string): Member | undefined {
+    return this.bySiren.get(siren);
+  }
+
+  /** SIRENs a read may show, narrowed by the place filters of a request; null = all of them. */
+  sirensFor(filter: { sirens?: string[] | null; departement?: string | null; region?: string | null } = {}): string[] {
+    return this.members
+      .filter((m) => (!filter.sirens?.length || filter.sirens.includes(m.siren))
+        && (!filter.departement || m.departement === filter.departement)
+        && (!filter.region || m.region === filter.region))
+      .map((m) => m.siren);
+  }
+
+  /** Reads the directory once (callers share the read in flight); false when it failed. */
+  refresh(): Promise<boolean> {
+    this.inFlight ??= this.read().finally(() => {
+      this.inFlight = null;
+    });
+    return this.inFlight;
+  }
+
+  private async read(): Promise<boolean> {
+    const answer = await postGraphQL(this.options.directoryUrl, ACTIVE_MEMBERS_QUERY, {}, { timeoutMs: this.options.timeoutMs });
+    try {
+      if (!answer.ok) throw new Error(`${answer.failure}: ${answer.detail}`);
+      if (answer.errors.length) throw new Error(errorMessages(answer.errors).join('; '));
+      const members = parseMembers(answer.data);
+      this.members = members;
+      this.bySiren = new Map(members.map((m) => [m.siren, m]));
+      this.loaded = true;
+      await this.onChange?.(members);
+      return true;
+    } catch (err) {
+      this.options.logger.warn({ err: err instanceof Error ? err.message : err }, 'could not read the member list: keeping the last one');
+      return false;
+    }
+  }
+}

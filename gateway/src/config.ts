@@ -41,6 +41,12 @@ export interface GatewayConfig {
   redisKeyPrefix: string;
   /** How long a member may take to answer one request. Flag `--member-timeout-ms`, env `MEMBER_TIMEOUT_MS`. @default 3000 */
   memberTimeoutMs: number;
+  /**
+   * How long a member may take to answer one mutation (an import writes a whole batch); when it
+   * does not answer in time the error says the outcome is unknown (`MUTATION_OUTCOME_UNKNOWN`).
+   * Flag `--mutation-timeout-ms`, env `MUTATION_TIMEOUT_MS`. @default 120000
+   */
+  mutationTimeoutMs: number;
   /** How often the member list is read from the directory. Flag `--member-refresh-ms`, env `MEMBER_REFRESH_MS`. @default 5000 */
   memberRefreshMs: number;
   /**
@@ -85,6 +91,7 @@ export const DEFAULT_CONFIG: GatewayConfig = {
   supergraphFile: defaultSupergraphFile(),
   redisKeyPrefix: 'bibia:gateway:',
   memberTimeoutMs: 3000,
+  mutationTimeoutMs: 120_000,
   memberRefreshMs: 5000,
   healthReportIntervalMs: 5000,
   maxDepth: 12,
@@ -107,6 +114,7 @@ export function configFromEnv(): Partial<GatewayConfig> {
     redisUrl: envValue('REDIS_URL', toText),
     redisKeyPrefix: envValue('REDIS_KEY_PREFIX', toText),
     memberTimeoutMs: envValue('MEMBER_TIMEOUT_MS', toPositiveInt),
+    mutationTimeoutMs: envValue('MUTATION_TIMEOUT_MS', toPositiveInt),
     memberRefreshMs: envValue('MEMBER_REFRESH_MS', toPositiveInt),
     healthReportIntervalMs: envValue('HEALTH_REPORT_INTERVAL_MS', toNonNegativeInt),
     maxDepth: envValue('MAX_DEPTH', toPositiveInt),
@@ -131,6 +139,7 @@ export function addConfigOptions(cmd: Command): Command {
     .option('--redis-url <url>', 'Redis for the APQ and response caches (env REDIS_URL, default in-process memory)')
     .option('--redis-key-prefix <prefix>', `prefix of every Redis key (env REDIS_KEY_PREFIX, default ${d.redisKeyPrefix})`)
     .option('--member-timeout-ms <ms>', `time a member may take per request (env MEMBER_TIMEOUT_MS, default ${d.memberTimeoutMs})`, flagValue('--member-timeout-ms', toPositiveInt))
+    .option('--mutation-timeout-ms <ms>', `time a member may take per mutation (env MUTATION_TIMEOUT_MS, default ${d.mutationTimeoutMs})`, flagValue('--mutation-timeout-ms', toPositiveInt))
     .option('--member-refresh-ms <ms>', `member list refresh interval (env MEMBER_REFRESH_MS, default ${d.memberRefreshMs})`, flagValue('--member-refresh-ms', toPositiveInt))
     .option('--health-report-interval-ms <ms>', `shortest interval between health reports on one member (env HEALTH_REPORT_INTERVAL_MS, default ${d.healthReportIntervalMs})`, flagValue('--health-report-interval-ms', toNonNegativeInt))
     .option('--max-depth <n>', `deepest selection nesting (env MAX_DEPTH, default ${d.maxDepth})`, flagValue('--max-depth', toPositiveInt))

@@ -1,15 +1,16 @@
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createLogger, listenHttp, type Logger, type RouteHandler, type RunningHttpServer } from '@bibia/core';
+import { createLogger, formatClientError, listenHttp, queryLimitsServerOptions, type Logger, type QueryLimits, type RouteHandler, type RunningHttpServer } from '@bibia/core';
 import { createSharedCache } from './cache/createSharedCache';
 import { loadConfig, parseCommandLine, type GatewayConfig } from './config';
 import { createContext, type GatewayContext } from './context';
 import { AuthorizationForwardingDataSource } from './datasources/AuthorizationForwardingDataSource';
+import { DirectoryDataSource } from './datasources/DirectoryDataSource';
 import { IndexDataSource } from './datasources/IndexDataSource';
 import { MemberRoutingDataSource } from './datasources/MemberRoutingDataSource';
 import { gatewayRoutes } from './http/gatewayRoutes';
-import { queryLimitsPlugin } from './limits/queryLimitsPlugin';
+import { gatewayQueryLimits } from './limits/gatewayQueryLimits';
 import { HealthReporter } from './members/HealthReporter';
 import { MemberDirectory } from './members/MemberDirectory';
 import { MemberTransport } from './members/MemberTransport';
@@ -35,6 +36,8 @@ export interface GatewayOptions {
   logger?: Logger;
   /** More HTTP routes served beside `/graphql` (e.g. the catalogue page at `/`). */
   routes?: Record<string, RouteHandler>;
+  /** Document limits beyond `maxDepth`/`maxCost` (tokens, aliases, fields). @default DEFAULT_QUERY_LIMITS of `@bibia/core` */
+  limits?: Partial<QueryLimits>;
 }
 
 export interface RunningGateway extends RunningHttpServer {
@@ -75,7 +78,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       timeoutMs: config.memberTimeoutMs,
       logger,
     });
-    const transport = new MemberTransport({ timeoutMs: config.memberTimeoutMs, metrics, health, cache: shared.cache, cacheTtlMs: config.responseCacheTtlMs, logger });
+    const transport = new MemberTransport({ timeoutMs: config.memberTimeoutMs, mutationTimeoutMs: config.mutationTimeoutMs, metrics, health, cache: shared.cache, cacheTtlMs: config.responseCacheTtlMs, logger });
     routing = new MemberRoutingDataSource(members, transport, logger, index);
   }
 
@@ -86,7 +89,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       if (name === REGISTRY_SUBGRAPH && routing) return routing;
       if (name === REGISTRY_SUBGRAPH) return new AuthorizationForwardingDataSource({ url });
       // The directory the members are read from is the `directory` subgraph: one URL to configure.
-      if (name === DIRECTORY_SUBGRAPH && config.directoryUrl) return new RemoteGraphQLDataSource({ url: config.directoryUrl });
+      // Through the hub's client: bounded, and a directory that is down is DIRECTORY_UNAVAILABLE.
+      if (name === DIRECTORY_SUBGRAPH && config.directoryUrl) return new DirectoryDataSource({ url: config.directoryUrl, timeoutMs: config.memberTimeoutMs, logger });
       // Without INDEX_URL, at its routing URL, but through the same client: bounded answers, and
       // errors that name no internal address.
       if (name === INDEX_SUBGRAPH && (index || url)) {
@@ -100,6 +104,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     schemaLoaded = true;
   });
 
+  const limits = queryLimitsServerOptions<GatewayContext>(gatewayQueryLimits(config, options.limits));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger,
@@ -109,7 +114,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     // `main()` (or the embedding program) handles SIGINT/SIGTERM; Apollo's own handlers would
     // stop the server behind its back and re-raise the signal.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(config), metricsPlugin(metrics), staleMembersPlugin()],
+    parseOptions: limits.parseOptions,
+    // The limits plugin first: when another plugin also fails on a refused operation, the
+    // client gets the limits' error (hooks run together; the first listed rejection wins).
+    plugins: [limits.plugin, ApolloServerPluginLandingPageDisabled(), metricsPlugin(metrics), staleMembersPlugin()],
+    formatError: formatClientError,
   });
 
   try {

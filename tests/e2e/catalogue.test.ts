@@ -1,13 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY, createWebServer } from '@bibia/web';
 import { describeInBrowser, launchChromium, snapshot, watch } from '../src/browser';
-import { ARRAS, PAS_DE_CALAIS, SEEDED, startClientStack, type ClientStack } from '../src/startRealStack';
+import { ARRAS, PAS_DE_CALAIS, SEEDED, leaveStale, STACK_START_TIMEOUT_MS, startClientStack, type ClientStack } from '../src/startRealStack';
 
 /**
  * What the seeds (subgraphs/registry/seed) publish: 8 tools of Béthune-Bruay, 6 of Arras, 7 of
- * the Pas-de-Calais, all in région 32.
+ * the Pas-de-Calais, all in région 32, département 62; 7 public practice reports.
  */
-const PUBLISHED = { bethune: 8, arras: 6, pasDeCalais: 7, total: 21 } as const;
+const PUBLISHED = { bethune: 8, arras: 6, pasDeCalais: 7, total: 21, reports: 7 } as const;
 
 // Functions given to page.waitForFunction/evaluate run in the browser, where `globalThis` is the
 // window (this project's TypeScript has no DOM types).
@@ -23,7 +23,7 @@ describeInBrowser('catalogue page in Chromium', () => {
     env = await startClientStack();
     web = { url: env.origin };
     browser = await launchChromium();
-  });
+  }, STACK_START_TIMEOUT_MS);
   afterAll(async () => {
     await browser?.close();
     await env?.stop();
@@ -126,6 +126,8 @@ describeInBrowser('catalogue page in Chromium', () => {
     const created: any = await (await fetch(env.endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${env.token}` }, body: JSON.stringify({ query: mutation, variables: { siren: env.siren, input } }) })).json();
     const id = created.data.createAiTool.id;
     await fetch(env.endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${env.token}` }, body: JSON.stringify({ query: 'mutation($id: ID!) { publishAiTool(id: $id) { id } }', variables: { id } }) });
+    // The page reads anonymously, through the index: eventually consistent, so harvest now.
+    await env.stack.index!.harvestOnce();
     await page.goto(`${web.url}/#/?q=piège`);
     await page.waitForFunction(() => /^1 outil/.test((globalThis as any).document.getElementById('result-count')!.textContent ?? ''));
     expect(await results().first().getByRole('heading').textContent()).toBe(input.name);
@@ -147,14 +149,35 @@ describeInBrowser('catalogue page in Chromium', () => {
     await snapshot(page, '06-more-results');
   });
 
-  it('draws the charts of the library', async () => {
+  it('draws the national figures, from one query, and says how fresh they are', async () => {
+    const operations: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/graphql')) operations.push(JSON.parse(r.postData() ?? '{}').operationName);
+    });
     await page.goto(`${web.url}/#/chiffres`);
     await page.waitForFunction(() => /outils? publiés? par/.test((globalThis as any).document.getElementById('stats-summary')!.textContent ?? ''));
-    // Rows: the 19 themes, 3 statuses (in service, pilot, retired) and 1 région of the published tools.
-    for (const [caption, rows] of [['Outils par thème', 19], ['Outils par statut', 3], ['Outils par région', 1]] as const) {
+    // The seeds' tools and the one published by "shows texts as text" (Arras, pilot, rule-based, minimal risk, on premises).
+    expect(await page.locator('#stats-summary').textContent()).toBe(`${PUBLISHED.total + 1} outils publiés par 3 collectivités ; ${PUBLISHED.reports} retours d’expérience publiés.`);
+    // One query (sent twice at most: the hash first, then the text once). The search form's
+    // product list is loaded at start-up, whatever the view.
+    const sent = operations.filter((o) => o !== 'AiProducts');
+    expect([new Set(sent), sent.length <= 2]).toEqual([new Set(['LibraryStats']), true]);
+    const freshness = page.locator('#stats-freshness');
+    expect(await freshness.isVisible()).toBe(true);
+    expect(await freshness.textContent()).toMatch(/^Données nationales à jour au \d{1,2} \p{L}+ \d{4} à \d{2}:\d{2}\.$/u);
+    const rows = async (caption: string) => {
       const figure = page.locator('figure', { has: page.locator('figcaption', { hasText: caption }) });
-      expect([caption, await figure.locator('tbody tr').count()]).toEqual([caption, rows]);
+      return Promise.all((await figure.locator('tbody tr').all()).map(async (tr) => [await tr.locator('th').textContent(), Number(await tr.locator('td.num').textContent())]));
+    };
+    expect(await rows('Outils par statut')).toEqual([['En service', 12], ['Expérimentation', 8], ['Arrêté', 2]]);
+    expect(await rows('Outils par niveau de risque')).toEqual([['Risque limité', 11], ['Risque minimal', 10], ['Haut risque', 1]]);
+    expect(await rows('Outils par région')).toEqual([['Hauts-de-France', PUBLISHED.total + 1]]);
+    expect(await rows('Outils par département')).toEqual([['Pas-de-Calais (62)', PUBLISHED.total + 1]]);
+    // Rows: the 19 themes, 4 algorithm types and 4 hostings of the published tools.
+    for (const [caption, n] of [['Outils par thème', 19], ['Outils par type d’algorithme', 4], ['Outils par hébergement', 4]] as const) {
+      expect([caption, (await rows(caption)).length]).toEqual([caption, n]);
     }
+    expect((await rows('Outils par thème'))[0]).toEqual(['Administration générale', 7]);
     await snapshot(page, '07-charts');
   });
 
@@ -194,9 +217,10 @@ describeInBrowser('catalogue page in Chromium', () => {
   });
 
   // Last: it stops a member of the stack.
-  it('names the members that did not answer and shows the others’ tools', async () => {
+  it('names the members that did not answer and shows the others’ data', async () => {
     await env.stack.stopMember(PAS_DE_CALAIS);
-    await page.goto(`${web.url}/`);
+    // A product's deployments are read live from every member (national lists come from the index).
+    await page.goto(`${web.url}/#/produit/albert`);
     const notice = page.locator('#notice');
     await notice.waitFor({ state: 'visible' });
     expect(await notice.getAttribute('role')).toBe('status');
@@ -204,10 +228,59 @@ describeInBrowser('catalogue page in Chromium', () => {
     expect(text).toContain('Résultats incomplets');
     expect(text).toContain(`SIREN ${PAS_DE_CALAIS}`);
     expect(text).toContain('Pas-de-Calais');
-    await page.waitForFunction(() => /correspond/.test((globalThis as any).document.getElementById('result-count').textContent ?? ''));
-    const sirens = await page.locator('#results .meta').allTextContents();
-    // Every published tool of Béthune-Bruay and Arras (one of them published by "shows texts as text").
-    expect(sirens.length).toBe(PUBLISHED.bethune + PUBLISHED.arras + 1);
+    await page.waitForFunction(() => /^Collectivités qui l’utilisent \(/.test((globalThis as any).document.querySelector('#product-body h2')?.textContent ?? ''));
+    expect(await page.locator('#product-body h2').first().textContent()).toBe('Collectivités qui l’utilisent (2)');
     await snapshot(page, '10-member-unavailable');
+  });
+});
+
+describeInBrowser('catalogue page in Chromium, a member the index has not read recently', () => {
+  // Long enough for a page to load between the harvest of the others and its request.
+  const STALE_AFTER_MS = 5000;
+  let env: ClientStack;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+
+  beforeAll(async () => {
+    env = await startClientStack({ index: { staleAfterMs: STALE_AFTER_MS } });
+    browser = await launchChromium();
+    await leaveStale(env, PAS_DE_CALAIS, STALE_AFTER_MS);
+  }, STACK_START_TIMEOUT_MS);
+  afterAll(async () => {
+    await browser?.close();
+    await env?.stop();
+  });
+  beforeEach(async () => {
+    // The others fresh again: only the stopped member is stale.
+    await env.stack.index!.harvestOnce();
+    page = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: 'fr-FR' });
+    problems = watch(page, env.origin);
+  });
+  afterEach(async () => {
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('says on the figures page that they are up to date except for that member', async () => {
+    await page.goto(`${env.origin}/#/chiffres`);
+    await page.waitForFunction(() => /outils? publiés? par/.test((globalThis as any).document.getElementById('stats-summary')!.textContent ?? ''));
+    // Its tools are still counted, as last harvested.
+    expect(await page.locator('#stats-summary').textContent()).toBe(`${PUBLISHED.total} outils publiés par 3 collectivités ; ${PUBLISHED.reports} retours d’expérience publiés.`);
+    const note = page.locator('#stats-freshness');
+    expect(await note.getAttribute('class')).toBe('freshness stale');
+    expect(await note.locator('p').textContent()).toMatch(/^Données nationales à jour au .+, sauf pour ce registre membre, compté tel qu’il était à sa dernière lecture :$/);
+    expect(await note.locator('li').allTextContents()).toEqual([expect.stringMatching(new RegExp(`^(Département du Pas-de-Calais \\()?SIREN ${PAS_DE_CALAIS}\\)? : lu le \\d{1,2} \\p{L}+ \\d{4} à \\d{2}:\\d{2}$`, 'u'))]);
+    await snapshot(page, '11-stale-member-figures');
+  });
+
+  it('names it in the notice of a search', async () => {
+    await page.goto(`${env.origin}/#/?q=transcription`);
+    const notice = page.locator('#notice');
+    await notice.waitFor({ state: 'visible' });
+    expect(await notice.locator('.notice-title').allTextContents()).toEqual(['Données peut-être anciennes']);
+    expect(await notice.locator('li').allTextContents()).toEqual([expect.stringContaining(`SIREN ${PAS_DE_CALAIS}`)]);
+    await page.waitForFunction(() => /^1 outil correspond/.test((globalThis as any).document.getElementById('result-count')!.textContent ?? ''));
+    await snapshot(page, '12-stale-member-search');
   });
 });

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { bibia, csv } from '../src/cliTestKit';
-import { PAS_DE_CALAIS, startClientStack, type ClientStack } from '../src/startRealStack';
+import { PAS_DE_CALAIS, leaveStale, STACK_START_TIMEOUT_MS, startClientStack, type ClientStack } from '../src/startRealStack';
 
 const CLI_DIR = path.dirname(require.resolve('@bibia/cli/package.json'));
 const EXAMPLES = path.join(CLI_DIR, 'examples');
@@ -18,7 +18,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bibia-cli-'));
   read = { BIBIA_ENDPOINT: env.endpoint };
   write = { ...read, BIBIA_TOKEN: env.token };
-});
+}, STACK_START_TIMEOUT_MS);
 afterAll(async () => {
   await env?.stop();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
@@ -117,16 +117,40 @@ describe('bibia product', () => {
 });
 
 describe('bibia stats', () => {
-  it('counts tools per theme, status and risk level', async () => {
+  it('gets the national figures in one query', async () => {
     const r = await bibia(['stats', '--json'], read);
-    expect(r.code).toBe(0);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
     const s = JSON.parse(r.stdout);
-    const total = JSON.parse((await bibia(['search', '--json', '--limit', '1'], read)).stdout).totalCount;
-    expect(s.toolCount).toBe(total);
-    expect(s.byStatus.reduce((n: number, x: any) => n + x.count, 0)).toBe(total);
+    // The seeds: 8 + 6 + 7 published tools, 7 published public practice reports on them.
+    expect(s).toMatchObject({
+      toolCount: 21,
+      reportCount: 7,
+      memberCount: 3,
+      byStatus: [{ key: 'OPERATIONAL', count: 12 }, { key: 'PILOT', count: 7 }, { key: 'RETIRED', count: 2 }],
+      byRiskLevel: [{ key: 'LIMITED', count: 11 }, { key: 'MINIMAL', count: 9 }, { key: 'HIGH', count: 1 }],
+      byAlgorithmType: [{ key: 'MACHINE_LEARNING', count: 9 }, { key: 'GENERATIVE_LLM', count: 7 }, { key: 'HYBRID', count: 5 }],
+      byRegion: [{ key: '32', count: 21 }],
+      byDepartement: [{ key: '62', count: 21 }],
+      unavailableMembers: [],
+      staleMembers: [],
+    });
+    expect(s.byTheme).toHaveLength(19);
+    expect(s.byTheme.slice(0, 3)).toEqual([{ key: 'ADMINISTRATION', count: 6 }, { key: 'CITIZEN_RELATIONS', count: 6 }, { key: 'ENVIRONMENT', count: 4 }]);
+  });
+
+  it('takes the search filters, and prints tables with French labels', async () => {
+    const filtered = JSON.parse((await bibia(['stats', '--json', '--risk', 'Risque limité', '--theme', 'Relation aux usagers'], read)).stdout);
+    // As `bibia search` finds them: 1 tool of Béthune-Bruay, 3 of Arras, 2 of the Pas-de-Calais.
+    expect(filtered).toMatchObject({ toolCount: 6, memberCount: 3, byRiskLevel: [{ key: 'LIMITED', count: 6 }] });
     const table = await bibia(['stats'], read);
-    expect(table.stdout).toContain('Par thème');
-    expect(table.stdout).toContain('En service');
+    expect(table).toMatchObject({ code: 0, stderr: '' });
+    expect(table.stdout.split('\n')[0]).toBe('21 published tools from 3 collectivités, 7 published practice reports.');
+    for (const section of ['Par thème', 'Par statut', 'Par niveau de risque', 'Par type d’algorithme', 'Par hébergement', 'Par produit', 'Par région', 'Par département']) {
+      expect(table.stdout).toContain(`\n${section}\n`);
+    }
+    expect(table.stdout).toMatch(/│ En service +│ 12 +│/);
+    expect(table.stdout).toMatch(/│ Hauts-de-France \(32\) +│ 21 +│/);
+    expect(table.stdout).toMatch(/│ Pas-de-Calais \(62\) +│ 21 +│/);
   });
 });
 
@@ -150,8 +174,8 @@ describe('bibia import', () => {
       'Nothing was written.',
       '',
     ]);
-    const after = JSON.parse((await bibia(['search', '--json', 'vérifier'], read)).stdout);
-    expect(after.totalCount).toBe(0);
+    // Read from the member itself (a national search through the index would lag behind anyway).
+    expect((await bibia(['tool', `${env.siren}:outil-a-verifier`], read)).code).toBe(5);
   });
 
   it('imports the example file for real, then finds the tools in a search', async () => {
@@ -162,6 +186,8 @@ describe('bibia import', () => {
 
     const real = await bibia(['import', example, '--siren', env.siren, '--publish'], write);
     expect(real).toMatchObject({ code: 0, stdout: `Imported 3 rows of ${example} into ${env.siren}: 3 created, 0 updated, all published.\n` });
+    // Anonymous national reading goes through the index: eventually consistent, so harvest now.
+    await env.stack.index!.harvestOnce();
 
     const found = JSON.parse((await bibia(['search', '--json', 'piscines'], read)).stdout);
     expect(found.tools.map((t: any) => t.id)).toEqual([`${env.siren}:prevision-de-frequentation-des-piscines`]);
@@ -188,6 +214,7 @@ describe('bibia import', () => {
     expect(refused.stdout).toContain('row 5 (line 6), column "contactEmail": must be an email address');
     expect(refused.progress).toContain('Checking');
     expect(refused.progress).not.toContain('Writing');
+    await env.stack.index!.harvestOnce(); // so that the search below would see a row written
     expect(JSON.parse((await bibia(['search', '--json', 'zorglub'], read)).stdout).totalCount).toBe(0);
 
     rows[4][7] = 'lots@exemple.fr';
@@ -195,6 +222,7 @@ describe('bibia import', () => {
     expect(done.code).toBe(0);
     expect(done.progress).toContain('Writing');
     expect(done.progress).toContain('5/5 rows');
+    await env.stack.index!.harvestOnce();
     expect(JSON.parse((await bibia(['search', '--json', 'zorglub'], read)).stdout).totalCount).toBe(5);
   });
 
@@ -294,12 +322,46 @@ describe('errors', () => {
 describe('a member down', () => {
   it('prints the other members’ tools and names the missing one on stderr', async () => {
     await env.stack.stopMember(PAS_DE_CALAIS);
-    const r = await bibia(['search', 'courrier'], read);
+    // With a token the gateway reads the members live (anonymous lists come from the index).
+    const r = await bibia(['search', 'courrier'], write);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(new RegExp(`^warning: 1 member registry did not answer; the results below are incomplete:\n  - Département du Pas-de-Calais \\(SIREN ${PAS_DE_CALAIS}\\): (could not be reached|did not answer in time|answered with an HTTP error)\n$`));
     expect(r.stdout).toContain(`${env.siren}:tri-courrier-entrant`);
-    const json = JSON.parse((await bibia(['search', '--json', '--limit', '1000'], read)).stdout);
+    const json = JSON.parse((await bibia(['search', '--json', '--limit', '1000'], write)).stdout);
     expect(json.tools.filter((t: any) => t.collectivite.siren === PAS_DE_CALAIS)).toEqual([]);
     expect(json.unavailableMembers).toEqual([expect.objectContaining({ siren: PAS_DE_CALAIS, name: 'Département du Pas-de-Calais' })]);
+  });
+});
+
+describe('a member the index has not read recently', () => {
+  const STALE_AFTER_MS = 3000;
+  let hub: ClientStack;
+
+  beforeAll(async () => {
+    hub = await startClientStack({ index: { staleAfterMs: STALE_AFTER_MS } });
+    await leaveStale(hub, PAS_DE_CALAIS, STALE_AFTER_MS);
+  }, STACK_START_TIMEOUT_MS);
+  afterAll(() => hub?.stop());
+  // The others fresh again: only the stopped member is stale.
+  beforeEach(() => hub.stack.index!.harvestOnce());
+
+  const warning = new RegExp(
+    `^warning: the national index has not read 1 member registry recently; its data below may be out of date:\n  - (Département du Pas-de-Calais \\()?SIREN ${PAS_DE_CALAIS}\\)?: last read \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC\n$`,
+  );
+
+  it('bibia stats counts its last harvest and names it on stderr', async () => {
+    const r = await bibia(['stats'], { BIBIA_ENDPOINT: hub.endpoint });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(warning);
+    expect(r.stdout.split('\n')[0]).toBe('21 published tools from 3 collectivités, 7 published practice reports.');
+    const json = JSON.parse((await bibia(['stats', '--json'], { BIBIA_ENDPOINT: hub.endpoint })).stdout);
+    expect(json.staleMembers).toEqual([{ siren: PAS_DE_CALAIS, harvestedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) }]);
+  });
+
+  it('bibia search names it too', async () => {
+    const r = await bibia(['search', 'transcription'], { BIBIA_ENDPOINT: hub.endpoint });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(warning);
+    expect(r.stdout).toContain(`${PAS_DE_CALAIS}:comptes-rendus-seances-conseil-departemental`);
   });
 });

@@ -1,7 +1,8 @@
-import { BibiaError, createBibiaClient, type BibiaClient } from '@bibia/sdk';
-import { ARRAS, PAS_DE_CALAIS, SEEDED, startClientStack, type ClientStack } from '../src/startRealStack';
+import { BibiaError, createBibiaClient, type BibiaClient, type StaleMember } from '@bibia/sdk';
+import { ARRAS, PAS_DE_CALAIS, SEEDED, leaveStale, STACK_START_TIMEOUT_MS, startClientStack, type ClientStack } from '../src/startRealStack';
 
-// The SDK against the real hub: three member registries, the directory and the gateway.
+// The SDK against the real hub: three member registries, the directory, the national index and
+// the gateway.
 let env: ClientStack;
 let bibia: BibiaClient;
 let publisher: BibiaClient;
@@ -19,7 +20,7 @@ beforeAll(async () => {
   env = await startClientStack();
   bibia = createBibiaClient({ url: env.endpoint, fetch: recordingFetch });
   publisher = createBibiaClient({ url: env.endpoint, token: env.token });
-});
+}, STACK_START_TIMEOUT_MS);
 afterAll(() => env?.stop());
 
 describe('reading the national library', () => {
@@ -79,13 +80,43 @@ describe('reading the national library', () => {
     expect(products.data.aiProducts.edges.map((e) => e.node.id)).toContain('albert');
   });
 
-  it('computes the library statistics from every page', async () => {
-    const { data: s } = await bibia.libraryStats();
-    const total = (await bibia.searchAiTools({ first: 1 })).data.aiTools.totalCount;
-    expect(s.toolCount).toBe(total);
-    expect(s.byStatus.reduce((n, x) => n + x.count, 0)).toBe(total);
-    expect(s.byRegion).toEqual([{ key: '32', count: total }]);
-    expect(s.collectiviteCount).toBe(3);
+  it('gets the national figures in one query, from the index', async () => {
+    sent.length = 0;
+    const result = await bibia.libraryStats();
+    expect(sent.map((s) => s.operationName)).toEqual(['LibraryStats', 'LibraryStats']); // APQ: hash, then text once
+    expect(result).toMatchObject({ unavailableMembers: [], staleMembers: [], errors: [] });
+    // The seeds: 8 + 6 + 7 published tools, 7 published public practice reports on them.
+    expect(result.data).toEqual({
+      toolCount: 21,
+      reportCount: 7,
+      memberCount: 3,
+      collectiviteCount: 3,
+      byTheme: [
+        { key: 'ADMINISTRATION', count: 6 }, { key: 'CITIZEN_RELATIONS', count: 6 }, { key: 'ENVIRONMENT', count: 4 },
+        { key: 'DIGITAL_IT', count: 3 }, { key: 'URBAN_PLANNING', count: 3 },
+        ...['ECONOMY_EMPLOYMENT', 'EDUCATION', 'FINANCE_BUDGET', 'HOUSING', 'PUBLIC_SAFETY', 'ROADS_PUBLIC_SPACE', 'SOCIAL_ACTION', 'WASTE', 'WATER_SANITATION'].map((key) => ({ key, count: 2 })),
+        ...['CHILDHOOD_YOUTH', 'ELECTIONS_CIVIL_STATUS', 'ENERGY', 'HUMAN_RESOURCES', 'MOBILITY_TRANSPORT'].map((key) => ({ key, count: 1 })),
+      ],
+      byStatus: [{ key: 'OPERATIONAL', count: 12 }, { key: 'PILOT', count: 7 }, { key: 'RETIRED', count: 2 }],
+      byRiskLevel: [{ key: 'LIMITED', count: 11 }, { key: 'MINIMAL', count: 9 }, { key: 'HIGH', count: 1 }],
+      byAlgorithmType: [{ key: 'MACHINE_LEARNING', count: 9 }, { key: 'GENERATIVE_LLM', count: 7 }, { key: 'HYBRID', count: 5 }],
+      byHosting: [{ key: 'FRENCH_CLOUD', count: 9 }, { key: 'ON_PREMISES', count: 9 }, { key: 'EU_CLOUD', count: 2 }, { key: 'NON_EU_CLOUD', count: 1 }],
+      byProduct: [
+        { key: 'albert', count: 2 }, { key: 'dataiku', count: 2 }, { key: 'tesseract-ocr', count: 2 },
+        ...['abbyy-finereader', 'deepl', 'lighton-paradigm', 'meta-llama', 'microsoft-copilot', 'openai-chatgpt', 'rasa', 'ultralytics-yolo', 'whisper'].map((key) => ({ key, count: 1 })),
+      ],
+      byRegion: [{ key: '32', count: 21 }],
+      byDepartement: [{ key: '62', count: 21 }],
+    });
+  });
+
+  it('gets the figures of a filter', async () => {
+    const arras = (await bibia.libraryStats({ sirens: [ARRAS] })).data;
+    expect(arras).toMatchObject({ toolCount: 6, memberCount: 1, byRegion: [{ key: '32', count: 6 }] });
+    const limited = (await bibia.libraryStats({ riskLevels: ['LIMITED'] })).data;
+    expect(limited).toMatchObject({ toolCount: 11, memberCount: 3, byRiskLevel: [{ key: 'LIMITED', count: 11 }] });
+    const courrier = (await bibia.libraryStats({ search: 'courrier' })).data;
+    expect(courrier).toMatchObject({ toolCount: 1, memberCount: 1, reportCount: 1, byProduct: [{ key: 'albert', count: 1 }] });
   });
 
   it('follows the change feed', async () => {
@@ -119,6 +150,8 @@ describe('publishing through the hub', () => {
     await publisher.updateAiTool({ id: created.id, input: { status: 'OPERATIONAL' } });
     const published = (await publisher.publishAiTool({ id: created.id })).data.publishAiTool;
     expect(published.state).toBe('PUBLISHED');
+    // Anonymous national reading goes through the index: eventually consistent, so harvest now.
+    await env.stack.index!.harvestOnce();
     const found = await bibia.searchAiTools({ filter: { search: 'subvention' } });
     expect(found.data.aiTools.edges.map((e) => [e.node.id, e.node.status])).toContainEqual([created.id, 'OPERATIONAL']);
   });
@@ -137,12 +170,52 @@ describe('publishing through the hub', () => {
 
 // Last: it stops a member.
 describe('a member down', () => {
-  it('returns the others’ data and names the missing member', async () => {
-    const before = (await bibia.searchAiTools({ first: 100 })).data.aiTools.edges.filter((e) => e.node.collectivite.siren !== PAS_DE_CALAIS).length;
+  it('reads live for a publisher: the others’ data, and the missing member named', async () => {
+    const before = (await publisher.searchAiTools({ first: 100 })).data.aiTools.edges.filter((e) => e.node.collectivite.siren !== PAS_DE_CALAIS).length;
     await env.stack.stopMember(PAS_DE_CALAIS);
-    const result = await bibia.searchAiTools({ first: 100 });
+    // A caller with a token is routed live to the members (the index holds public content only).
+    const result = await publisher.searchAiTools({ first: 100 });
     expect(result.unavailableMembers).toEqual([expect.objectContaining({ siren: PAS_DE_CALAIS, name: expect.stringMatching(/Pas-de-Calais/) })]);
     expect(result.data.aiTools.edges.length).toBe(before);
     expect(result.data.aiTools.edges.some((e) => e.node.collectivite.siren === PAS_DE_CALAIS)).toBe(false);
+  });
+
+  it('still lists its tools anonymously, from the index’s last harvest', async () => {
+    const result = await bibia.searchAiTools({ filter: { sirens: [SEEDED.bethune, PAS_DE_CALAIS] }, first: 100 });
+    expect(result.unavailableMembers).toEqual([]);
+    expect(result.data.aiTools.edges.filter((e) => e.node.collectivite.siren === PAS_DE_CALAIS)).toHaveLength(7);
+  });
+});
+
+describe('a member the index has not read recently', () => {
+  const STALE_AFTER_MS = 3000;
+  let hub: ClientStack;
+  let client: BibiaClient;
+
+  beforeAll(async () => {
+    hub = await startClientStack({ index: { staleAfterMs: STALE_AFTER_MS } });
+    client = createBibiaClient({ url: hub.endpoint });
+    await leaveStale(hub, PAS_DE_CALAIS, STALE_AFTER_MS);
+  }, STACK_START_TIMEOUT_MS);
+  afterAll(() => hub?.stop());
+  // The others fresh again: only the stopped member is stale.
+  beforeEach(() => hub.stack.index!.harvestOnce());
+
+  it('is named in staleMembers, with its last harvest, and its figures are still counted', async () => {
+    const started = Date.now();
+    const result = await client.libraryStats();
+    expect(result.unavailableMembers).toEqual([]);
+    expect(result.staleMembers).toEqual([{ siren: PAS_DE_CALAIS, harvestedAt: expect.any(String) }]);
+    const harvestedAt = Date.parse(result.staleMembers[0].harvestedAt!);
+    expect(started - harvestedAt).toBeGreaterThanOrEqual(STALE_AFTER_MS);
+    expect(result.data).toMatchObject({ toolCount: 21, memberCount: 3 });
+  });
+
+  it('is named in the answers of national lists too, across pages', async () => {
+    const stale: StaleMember[] = [];
+    const ids: string[] = [];
+    for await (const tool of client.allAiTools(undefined, [], stale)) ids.push(tool.id);
+    expect(ids).toHaveLength(21);
+    expect(stale.map((m) => m.siren)).toEqual([PAS_DE_CALAIS]);
   });
 });

@@ -4,3 +4,4 @@ export { startStack, DEMO_MEMBERS, SUPERGRAPH_FILE, REPO_ROOT, type Stack, type 
 export { startRealStack, startClientStack, SEEDED, ARRAS, PAS_DE_CALAIS, type RealStack, type RealStackOptions, type ClientStack } from './startRealStack';
 export { gql, type GqlResult } from './gql';
 export { waitFor } from './waitFor';
+export { registerMembers } from './registerMembers';

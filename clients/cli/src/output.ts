@@ -1,17 +1,19 @@
 import Table from 'cli-table3';
-import type { UnavailableMember } from '@bibia/sdk';
+import type { StaleMember, UnavailableMember } from '@bibia/sdk';
+import { terminalJson, terminalText } from './format';
 import type { CliIO } from './io';
 
 type Cell = string | number | null | undefined;
 
 /**
- * Prints rows as a plain table (no colours: output is often piped). `weights` share the
+ * Prints rows as a plain table (no colours: output is often piped). Server texts are printed
+ * through `terminalText`: no control or direction-override character reaches the terminal. `weights` share the
  * terminal's width between columns; a weight of 0 keeps a column whole (ids are copied).
  */
 export function printTable(io: CliIO, head: string[], rows: Cell[][], weights?: number[]): void {
-  const cells = rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c))));
+  const cells = rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : terminalText(String(c)))));
   const table = new Table({
-    head,
+    head: head.map(terminalText),
     style: { head: [], border: [], compact: true },
     wordWrap: true,
     wrapOnWordBoundary: true,
@@ -26,7 +28,7 @@ export function printRecord(io: CliIO, entries: [string, string | number | boole
   const table = new Table({ style: { head: [], border: [] }, wordWrap: true, colWidths: fitWidths([24, 80], io.columns ?? 120, []) });
   for (const [k, v] of entries) {
     if (v === null || v === undefined || v === '') continue;
-    table.push({ [k]: typeof v === 'boolean' ? (v ? 'oui' : 'non') : String(v) });
+    table.push({ [terminalText(k)]: typeof v === 'boolean' ? (v ? 'oui' : 'non') : terminalText(String(v)) });
   }
   io.stdout(`${table.toString()}\n`);
 }
@@ -43,7 +45,7 @@ function fitWidths(weights: number[], total: number, rows: string[][]): number[]
 }
 
 export function printJson(io: CliIO, value: unknown): void {
-  io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+  io.stdout(`${terminalJson(JSON.stringify(value, null, 2))}\n`);
 }
 
 const REASONS: Record<string, string> = {
@@ -59,6 +61,26 @@ export function warnUnavailable(io: CliIO, members: UnavailableMember[]): void {
   io.stderr(`warning: ${members.length} member registr${members.length > 1 ? 'ies' : 'y'} did not answer; the results below are incomplete:\n`);
   for (const m of members) {
     const why = (m.reason && REASONS[m.reason]) ?? m.message;
-    io.stderr(`  - ${m.name ? `${m.name} (SIREN ${m.siren})` : `SIREN ${m.siren}`}: ${why}\n`);
+    io.stderr(terminalText(`  - ${m.name ? `${m.name} (SIREN ${m.siren})` : `SIREN ${m.siren}`}: ${why}\n`));
   }
+}
+
+/**
+ * Answers of the national index: say which members' data may be out of date (and since when), on
+ * stderr, as for missing members.
+ */
+export function warnStale(io: CliIO, members: StaleMember[]): void {
+  if (!members.length) return;
+  const many = members.length > 1;
+  io.stderr(`warning: the national index has not read ${members.length} member registr${many ? 'ies' : 'y'} recently; ${many ? 'their' : 'its'} data below may be out of date:\n`);
+  for (const m of members) {
+    const when = m.harvestedAt ? `last read ${m.harvestedAt.replace('T', ' ').replace(/\.\d+/, '').replace(/Z$/, ' UTC')}` : 'never read yet';
+    io.stderr(terminalText(`  - ${m.name ? `${m.name} (SIREN ${m.siren})` : `SIREN ${m.siren}`}: ${when}\n`));
+  }
+}
+
+/** Both notices of a national answer: members missing, then members out of date. */
+export function warnPartial(io: CliIO, result: { unavailableMembers: UnavailableMember[]; staleMembers: StaleMember[] }): void {
+  warnUnavailable(io, result.unavailableMembers);
+  warnStale(io, result.staleMembers);
 }

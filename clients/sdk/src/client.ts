@@ -1,13 +1,14 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { createTransport, type TransportOptions } from './transport';
 import { execute, type BibiaResult } from './execute';
-import type { GraphQLErrorJson, UnavailableMember } from './errors';
+import { BibiaError, type GraphQLErrorJson, type UnavailableMember } from './errors';
 import {
   AiProductDocument, AiProductsDocument, AiToolDocument, ChangesDocument, CollectiviteDocument, CollectivitesDocument, CreateAiToolDocument,
-  ExportAiToolsDocument, ImportAiToolsDocument, LibraryStatsPageDocument, PublishAiToolDocument, SearchAiToolsDocument, UpdateAiToolDocument,
-  type AiToolFilter, type ExportAiToolsQuery, type LibraryStatsPageQuery,
+  ExportAiToolsDocument, ImportAiToolsDocument, LibraryStatsDocument, PublishAiToolDocument, SearchAiToolsDocument, UpdateAiToolDocument,
+  type AiToolFilter, type ExportAiToolsQuery,
 } from './generated/graphql';
-import { computeLibraryStats, type LibraryStats } from './libraryStats';
+import { toLibraryStats, type LibraryStats } from './libraryStats';
+import { addStaleMembers, type StaleMember } from './staleMembers';
 
 /** Options of {@link createBibiaClient}: where, who, and how hard to try. */
 export type BibiaClientOptions = TransportOptions;
@@ -25,7 +26,7 @@ export type BibiaClient = ReturnType<typeof createBibiaClient>;
 /**
  * A typed client of the BibIA national library (or of one member registry: the contract is the
  * same). One function per operation of `schema/operations`; each resolves to
- * `{ data, unavailableMembers, errors }` and throws a `BibiaError` for any other error.
+ * `{ data, unavailableMembers, staleMembers, errors }` and throws a `BibiaError` for any other error.
  */
 export function createBibiaClient(options: BibiaClientOptions) {
   const transport = createTransport(options);
@@ -33,10 +34,10 @@ export function createBibiaClient(options: BibiaClientOptions) {
 
   /**
    * Every tool matching `filter`, all fields, every page followed; members that did not answer
-   * are added to `unavailable`.
+   * are added to `unavailable`, members whose data may be out of date to `stale`.
    */
-  async function* allAiTools(filter: AiToolFilter | undefined, unavailable: UnavailableMember[] = []) {
-    yield* followPages((after) => run(ExportAiToolsDocument, { filter, first: 100, after }), (d: ExportAiToolsQuery) => d.aiTools, { unavailable, errors: [] });
+  async function* allAiTools(filter: AiToolFilter | undefined, unavailable: UnavailableMember[] = [], stale: StaleMember[] = []) {
+    yield* followPages((after) => run(ExportAiToolsDocument, { filter, first: 100, after }), (d: ExportAiToolsQuery) => d.aiTools, { unavailable, stale, errors: [] });
   }
 
   return {
@@ -58,15 +59,16 @@ export function createBibiaClient(options: BibiaClientOptions) {
     exportAiTools: operation(run, ExportAiToolsDocument),
     allAiTools,
     /**
-     * Tools per theme, status, risk level and région, counted over every page of `aiTools`
-     * (the schema has no aggregate query: members only know their own tools).
+     * National figures (totals, tools per theme, status, risk level, algorithm type, hosting,
+     * product, région and département) in one query, computed by the hub's national index.
+     * `staleMembers` names the members whose figures are those of an old harvest. Throws a
+     * `BibiaError` with code `INDEX_UNAVAILABLE` when the hub's index cannot answer.
      */
     async libraryStats(filter?: AiToolFilter): Promise<BibiaResult<LibraryStats>> {
-      const seen = { unavailable: [] as UnavailableMember[], errors: [] as GraphQLErrorJson[] };
-      const nodes: LibraryStatsPageQuery['aiTools']['edges'][number]['node'][] = [];
-      const pages = followPages((after) => run(LibraryStatsPageDocument, { filter, first: 100, after }), (d: LibraryStatsPageQuery) => d.aiTools, seen);
-      for await (const node of pages) nodes.push(node);
-      return { data: computeLibraryStats(nodes), unavailableMembers: seen.unavailable, errors: seen.errors };
+      const result = await run(LibraryStatsDocument, { filter });
+      // Null comes with an INDEX_UNAVAILABLE error, which `run` has thrown; never without one.
+      if (!result.data.libraryStats) throw new BibiaError('BAD_RESPONSE', 'the hub answered no national figures and no error', { errors: result.errors });
+      return { ...result, data: toLibraryStats(result.data.libraryStats) };
     },
   };
 }
@@ -76,16 +78,17 @@ interface Page<N> {
   pageInfo: { hasNextPage: boolean; endCursor?: string | null };
 }
 
-/** Yields the nodes of every page of a connection; the partial-result errors of each page are collected in `seen`. */
+/** Yields the nodes of every page of a connection; the partial-result errors and stale members of each page are collected in `seen`. */
 async function* followPages<D, N>(
   fetchPage: (after: string | null) => Promise<BibiaResult<D>>,
   connection: (data: D) => Page<N>,
-  seen: { unavailable: UnavailableMember[]; errors: GraphQLErrorJson[] },
+  seen: { unavailable: UnavailableMember[]; stale: StaleMember[]; errors: GraphQLErrorJson[] },
 ): AsyncGenerator<N> {
   let after: string | null = null;
   do {
     const page = await fetchPage(after);
     for (const m of page.unavailableMembers) if (!seen.unavailable.some((x) => x.siren === m.siren)) seen.unavailable.push(m);
+    addStaleMembers(seen.stale, page.staleMembers);
     seen.errors.push(...page.errors);
     const c = connection(page.data);
     for (const edge of c.edges) yield edge.node;

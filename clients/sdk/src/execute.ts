@@ -1,17 +1,24 @@
 import { print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { BibiaError, MEMBER_UNAVAILABLE, unavailableMembersOf, type GraphQLErrorJson, type UnavailableMember } from './errors';
+import { staleMembersOf, type StaleMember } from './staleMembers';
 import type { GraphQLRequest, Transport } from './transport';
 
 /**
  * What every operation resolves to. When some member registries did not answer, `data` holds
  * what the others gave and `unavailableMembers` names the missing ones: a national answer is
- * rarely all-or-nothing, so partial results are never thrown away.
+ * rarely all-or-nothing, so partial results are never thrown away. When the hub answered from its
+ * national index, `staleMembers` names the members whose data there may be out of date.
  */
 export interface BibiaResult<TData> {
   data: TData;
   /** Members that did not answer (from MEMBER_UNAVAILABLE errors), once each. */
   unavailableMembers: UnavailableMember[];
+  /**
+   * Members the national index has not read recently (from `extensions.bibia.staleMembers`),
+   * once each: their data is there, as of `harvestedAt`. Empty when the answer is fresh.
+   */
+  staleMembers: StaleMember[];
   /** Every GraphQL error of the answer (only MEMBER_UNAVAILABLE ones: any other is thrown). */
   errors: GraphQLErrorJson[];
 }
@@ -50,5 +57,5 @@ export async function execute<TData, TVariables extends Record<string, unknown>>
     const message = errors[0]?.message ?? `empty answer (HTTP ${status})`;
     throw new BibiaError(errors.length ? MEMBER_UNAVAILABLE : 'BAD_RESPONSE', message, { status, errors, unavailableMembers });
   }
-  return { data: body.data as TData, unavailableMembers, errors };
+  return { data: body.data as TData, unavailableMembers, staleMembers: staleMembersOf(body.extensions), errors };
 }

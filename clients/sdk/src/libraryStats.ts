@@ -1,43 +1,39 @@
-import type { LibraryStatsPageQuery } from './generated/graphql';
+import type { LibraryStatsQuery } from './generated/graphql';
 
-type StatsNode = LibraryStatsPageQuery['aiTools']['edges'][number]['node'];
+/** How many tools have one value of a dimension: an enum value, a région or département code, a product id. */
+export interface LibraryCount {
+  key: string;
+  count: number;
+}
 
-/** Counts of the library, each sorted by decreasing count then key. */
+/**
+ * National figures of the library (published public content), as the hub's national index
+ * computes them in one query. Every `by…` list is sorted by decreasing count, then key.
+ */
 export interface LibraryStats {
+  /** Matching tools. */
   toolCount: number;
-  byTheme: { key: string; count: number }[];
-  byStatus: { key: string; count: number }[];
-  byRiskLevel: { key: string; count: number }[];
-  /** By région code (INSEE); `''` for collectivités whose région the directory does not give. */
-  byRegion: { key: string; count: number }[];
-  /** Collectivités with at least one tool. */
+  /** Published public practice reports on the matching tools. */
+  reportCount: number;
+  /** Collectivités (members) with at least one matching tool. */
+  memberCount: number;
+  /** A tool counts once for each of its themes. */
+  byTheme: LibraryCount[];
+  byStatus: LibraryCount[];
+  byRiskLevel: LibraryCount[];
+  byAlgorithmType: LibraryCount[];
+  byHosting: LibraryCount[];
+  /** By product of the shared catalogue; tools without a product are not counted. */
+  byProduct: LibraryCount[];
+  /** By région code (INSEE); members whose région the directory does not give are not counted. */
+  byRegion: LibraryCount[];
+  /** By département code. */
+  byDepartement: LibraryCount[];
+  /** @deprecated The same as `memberCount` (its name before SDK figures came from the national index). */
   collectiviteCount: number;
 }
 
-export function computeLibraryStats(nodes: StatsNode[]): LibraryStats {
-  const themes = new Map<string, number>();
-  const statuses = new Map<string, number>();
-  const risks = new Map<string, number>();
-  const regions = new Map<string, number>();
-  const sirens = new Set<string>();
-  const add = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
-  for (const n of nodes) {
-    for (const t of n.themes) add(themes, t);
-    add(statuses, n.status);
-    add(risks, n.riskLevel);
-    add(regions, n.collectivite.region ?? '');
-    sirens.add(n.collectivite.siren);
-  }
-  return {
-    toolCount: nodes.length,
-    byTheme: sorted(themes),
-    byStatus: sorted(statuses),
-    byRiskLevel: sorted(risks),
-    byRegion: sorted(regions),
-    collectiviteCount: sirens.size,
-  };
-}
-
-function sorted(m: Map<string, number>): { key: string; count: number }[] {
-  return [...m].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+/** The SDK's figures from the `libraryStats` field of the `LibraryStats` operation. */
+export function toLibraryStats(answer: NonNullable<LibraryStatsQuery['libraryStats']>): LibraryStats {
+  return { ...answer, collectiviteCount: answer.memberCount };
 }

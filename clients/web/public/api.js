@@ -1,6 +1,6 @@
 // The page's GraphQL client: the operations of schema/operations (served by /catalogue/operations.js
 // with their sha256), automatic persisted queries, and partial results kept with the names of the
-// members that did not answer.
+// members that did not answer, and of those whose data the national index has not read recently.
 import { OPERATIONS } from './operations.js';
 
 export class ApiError extends Error {
@@ -46,9 +46,22 @@ function unavailableMembers(errors) {
   return out;
 }
 
+/** Members named in `extensions.bibia.staleMembers`: { siren, name, harvestedAt } (null: never read). */
+function staleMembers(extensions) {
+  const list = extensions && extensions.bibia && extensions.bibia.staleMembers;
+  if (!Array.isArray(list)) return [];
+  const out = [];
+  for (const m of list) {
+    if (!m || typeof m.siren !== 'string' || out.some((x) => x.siren === m.siren)) continue;
+    out.push({ siren: m.siren, name: typeof m.name === 'string' ? m.name : '', harvestedAt: typeof m.harvestedAt === 'string' ? m.harvestedAt : null });
+  }
+  return out;
+}
+
 /**
- * Runs an operation by name. Resolves to { data, unavailable } — `unavailable` lists the members
- * whose data is missing — and rejects with an ApiError for any other error.
+ * Runs an operation by name. Resolves to { data, unavailable, stale } — `unavailable` lists the
+ * members whose data is missing, `stale` those whose data may be out of date — and rejects with an
+ * ApiError for any other error.
  */
 export async function request(name, variables = {}) {
   const op = OPERATIONS[name];
@@ -65,5 +78,5 @@ export async function request(name, variables = {}) {
   if (json.data === null || json.data === undefined) {
     throw new ApiError('MEMBER_UNAVAILABLE', 'Le registre concerné ne répond pas pour le moment.');
   }
-  return { data: json.data, unavailable: unavailableMembers(errors) };
+  return { data: json.data, unavailable: unavailableMembers(errors), stale: staleMembers(json.extensions) };
 }

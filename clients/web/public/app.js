@@ -4,26 +4,46 @@ import { h, clear } from './dom.js';
 import { initSearch, showSearch, PARAMS } from './search.js';
 import { showTool, showProduct, showCollectivite } from './detail.js';
 import { showStats } from './stats.js';
+import { harvestText } from './format.js';
 
 const VIEWS = ['search', 'tool', 'product', 'collectivite', 'stats'];
 const $ = (id) => document.getElementById(id);
 let lastSearch = '#/';
 let firstRoute = true;
 
-/** Names the members whose data is missing; `keep` adds to the current notice. */
-function showNotice(unavailable, keep = false) {
+/** Adds to `known` the members of `more` it does not name yet. */
+const union = (known, more) => [...known, ...more.filter((m) => !known.some((k) => k.siren === m.siren))];
+const memberText = (m) => (m.name ? `${m.name} (SIREN ${m.siren})` : `SIREN ${m.siren}`);
+
+/**
+ * Names the members whose data is missing (`unavailable`) or may be out of date (`stale`: the
+ * national index has not read them recently); `keep` adds to the current notice.
+ */
+function showNotice({ unavailable = [], stale = [] } = {}, keep = false) {
   const notice = $('notice');
-  const known = keep ? JSON.parse(notice.dataset.sirens || '[]') : [];
-  const members = [...known, ...unavailable.filter((m) => !known.some((k) => k.siren === m.siren))];
-  notice.dataset.sirens = JSON.stringify(members);
+  const known = keep ? JSON.parse(notice.dataset.members || '{"unavailable":[],"stale":[]}') : { unavailable: [], stale: [] };
+  const members = { unavailable: union(known.unavailable, unavailable), stale: union(known.stale, stale) };
+  notice.dataset.members = JSON.stringify(members);
   clear(notice);
-  notice.hidden = members.length === 0;
-  if (!members.length) return;
-  notice.append(
-    h('p', { class: 'notice-title' }, 'Résultats incomplets'),
-    h('p', {}, members.length > 1 ? 'Ces registres membres n’ont pas répondu ; leurs outils manquent ci-dessous :' : 'Ce registre membre n’a pas répondu ; ses outils manquent ci-dessous :'),
-    h('ul', {}, members.map((m) => h('li', {}, m.name ? `${m.name} (SIREN ${m.siren})` : `SIREN ${m.siren}`))),
-  );
+  notice.hidden = members.unavailable.length === 0 && members.stale.length === 0;
+  if (members.unavailable.length) {
+    const many = members.unavailable.length > 1;
+    notice.append(
+      h('p', { class: 'notice-title' }, 'Résultats incomplets'),
+      h('p', {}, many ? 'Ces registres membres n’ont pas répondu ; leurs outils manquent ci-dessous :' : 'Ce registre membre n’a pas répondu ; ses outils manquent ci-dessous :'),
+      h('ul', {}, members.unavailable.map((m) => h('li', {}, memberText(m)))),
+    );
+  }
+  if (members.stale.length) {
+    const many = members.stale.length > 1;
+    notice.append(
+      h('p', { class: 'notice-title' }, 'Données peut-être anciennes'),
+      h('p', {}, many
+        ? 'Ces registres membres n’ont pas été relus récemment ; leurs outils sont montrés tels qu’ils étaient à la dernière lecture :'
+        : 'Ce registre membre n’a pas été relu récemment ; ses outils sont montrés tels qu’ils étaient à la dernière lecture :'),
+      h('ul', {}, members.stale.map((m) => h('li', {}, `${memberText(m)} : ${harvestText(m.harvestedAt)}`))),
+    );
+  }
 }
 
 function navigate(params) {
@@ -51,7 +71,7 @@ function route() {
   const [path, query = ''] = hash.slice(1).split('?');
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   const ctx = { showNotice };
-  showNotice([]);
+  showNotice();
   if (parts[0] === 'outil' && parts[1]) {
     show('tool');
     return showTool(parts[1], ctx);

@@ -59,7 +59,7 @@ async function loadEntity(view, { loading, notFound, operation, variables, pick,
   } catch (err) {
     return fail(err.message);
   }
-  showNotice(result.unavailable);
+  showNotice(result);
   const entity = pick(result.data);
   if (!entity) return fail(missing(result.unavailable));
   title.textContent = entity.name;

@@ -1,9 +1,12 @@
-import { THEME_LABELS, STATUS_LABELS, RISK_LABELS, REGION_NAMES } from './labels.js';
+import { THEME_LABELS, STATUS_LABELS, RISK_LABELS, ALGORITHM_TYPE_LABELS, HOSTING_LABELS, REGION_NAMES, DEPARTEMENT_NAMES } from './labels.js';
 
 export const themeText = (t) => THEME_LABELS[t] || t;
 export const statusText = (s) => STATUS_LABELS[s] || s;
 export const riskText = (r) => RISK_LABELS[r] || r;
+export const algorithmText = (a) => ALGORITHM_TYPE_LABELS[a] || a;
+export const hostingText = (h) => HOSTING_LABELS[h] || h;
 export const regionText = (code) => (code ? REGION_NAMES[code] || code : '');
+export const departementText = (code) => (code ? `${DEPARTEMENT_NAMES[code] || code} (${code})` : '');
 
 const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
 /** `2024-03-01` or an ISO date-time, in French. */
@@ -21,3 +24,13 @@ export function collectiviteText(c) {
   const name = c.name || `SIREN ${c.siren}`;
   return c.departement ? `${name} (${c.departement})` : name;
 }
+
+const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
+/** A date-time in French, in the reader's time zone: « 12 mars 2025 à 10:15 ». */
+export function dateTimeText(value) {
+  const d = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(d.getTime()) ? String(value) : DATE_TIME.format(d);
+}
+
+/** When the national index last read a member: « lu le 12 mars 2025 à 10:15 », or never. */
+export const harvestText = (harvestedAt) => (harvestedAt ? `lu le ${dateTimeText(harvestedAt)}` : 'jamais lu');

@@ -107,9 +107,9 @@ async function loadPage(first) {
   more.disabled = true;
   if (first) count.textContent = 'Recherche en cours…';
   try {
-    const { data, unavailable } = await request('SearchAiTools', { filter: toFilter(state.params), first: PAGE_SIZE, after: state.after });
+    const { data, unavailable, stale } = await request('SearchAiTools', { filter: toFilter(state.params), first: PAGE_SIZE, after: state.after });
     if (generation !== state.generation) return;
-    showNotice(unavailable, !first);
+    showNotice({ unavailable, stale }, !first);
     const page = data.aiTools;
     const list = $('results');
     const start = state.shown;

@@ -1,67 +1,73 @@
-// "La bibliothèque en chiffres": tools per theme, status and région, counted over every page of
-// the national search (members only know their own tools), drawn as CSS bars in tables.
+// "La bibliothèque en chiffres": the national figures in one query (`libraryStats`, computed by
+// the hub's national index), drawn as CSS bars in tables, with how fresh they are.
 import { request } from './api.js';
 import { h, clear } from './dom.js';
-import { themeText, statusText, regionText, plural } from './format.js';
+import { themeText, statusText, riskText, algorithmText, hostingText, regionText, departementText, plural, dateTimeText, harvestText } from './format.js';
 
 const $ = (id) => document.getElementById(id);
 
-function count(nodes) {
-  const by = { theme: new Map(), status: new Map(), region: new Map() };
-  const add = (m, k) => m.set(k, (m.get(k) || 0) + 1);
-  for (const n of nodes) {
-    n.themes.forEach((t) => add(by.theme, t));
-    add(by.status, n.status);
-    add(by.region, (n.collectivite && n.collectivite.region) || '');
-  }
-  return by;
-}
-
 function chart(id, title, counts, label, total) {
-  const rows = [...counts].sort((a, b) => b[1] - a[1] || label(a[0]).localeCompare(label(b[0]), 'fr'));
-  const max = Math.max(1, ...rows.map((r) => r[1]));
+  const max = Math.max(1, ...counts.map((c) => c.count));
   const captionId = `${id}-caption`;
   return h('figure', { class: 'chart', id },
     h('figcaption', { id: captionId }, title),
     h('table', { 'aria-labelledby': captionId },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Catégorie'), h('th', { scope: 'col' }, 'Outils'), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Part')))),
-      h('tbody', {}, rows.map(([key, n]) => {
+      // The index sorts by decreasing count, then key.
+      h('tbody', {}, counts.map(({ key, count }) => {
         const bar = h('span', { class: 'bar' });
-        bar.style.width = `${(100 * n) / max}%`;
+        bar.style.width = `${(100 * count) / max}%`;
         return h('tr', {},
           h('th', { scope: 'row' }, label(key) || 'Non renseignée'),
-          h('td', { class: 'num' }, n.toLocaleString('fr-FR')),
-          h('td', { class: 'bar-cell', 'aria-hidden': 'true', title: `${Math.round((100 * n) / total)} %` }, bar));
+          h('td', { class: 'num' }, count.toLocaleString('fr-FR')),
+          h('td', { class: 'bar-cell', 'aria-hidden': 'true', title: `${total ? Math.round((100 * count) / total) : 0} %` }, bar));
       })),
     ),
+  );
+}
+
+/** « Données nationales à jour au …, sauf … »: the members the index has not read recently. */
+function showFreshness(at, stale) {
+  const note = clear($('stats-freshness'));
+  note.classList.toggle('stale', stale.length > 0);
+  note.hidden = false;
+  const text = `Données nationales à jour au ${dateTimeText(at)}`;
+  if (!stale.length) return note.append(h('p', {}, `${text}.`));
+  const name = (m) => (m.name ? `${m.name} (SIREN ${m.siren})` : `SIREN ${m.siren}`);
+  note.append(
+    h('p', {}, `${text}, sauf pour ${stale.length > 1 ? 'ces registres membres, comptés tels qu’ils étaient à leur dernière lecture' : 'ce registre membre, compté tel qu’il était à sa dernière lecture'} :`),
+    h('ul', {}, stale.map((m) => h('li', {}, `${name(m)} : ${harvestText(m.harvestedAt)}`))),
   );
 }
 
 export async function showStats({ showNotice }) {
   const summary = $('stats-summary');
   const body = clear($('stats-body'));
+  clear($('stats-freshness')).hidden = true;
   summary.textContent = 'Calcul des chiffres…';
-  const nodes = [];
-  const unavailable = [];
-  let after = null;
+  let result;
   try {
-    do {
-      const { data, unavailable: missing } = await request('LibraryStatsPage', { first: 100, after });
-      for (const m of missing) if (!unavailable.some((u) => u.siren === m.siren)) unavailable.push(m);
-      nodes.push(...data.aiTools.edges.map((e) => e.node));
-      after = data.aiTools.pageInfo.hasNextPage ? data.aiTools.pageInfo.endCursor : null;
-    } while (after);
+    result = await request('LibraryStats', {});
   } catch (err) {
-    summary.textContent = `Les chiffres n’ont pas pu être calculés : ${err.message}`;
+    // The hub's national index computes them; when it cannot answer, the hub says so in English.
+    summary.textContent = err.code === 'INDEX_UNAVAILABLE'
+      ? 'Les chiffres nationaux ne sont pas disponibles pour le moment ; réessayez dans un instant.'
+      : `Les chiffres n’ont pas pu être calculés : ${err.message}`;
     return;
   }
-  showNotice(unavailable);
-  const by = count(nodes);
-  const sirens = new Set(nodes.map((n) => n.collectivite.siren));
-  summary.textContent = `${plural(nodes.length, 'outil publié', 'outils publiés')} par ${plural(sirens.size, 'collectivité', 'collectivités')}.`;
+  const { data, unavailable, stale } = result;
+  showNotice({ unavailable });
+  const s = data.libraryStats;
+  const total = s.toolCount;
+  summary.textContent = `${plural(total, 'outil publié', 'outils publiés')} par ${plural(s.memberCount, 'collectivité', 'collectivités')} ; ${plural(s.reportCount, 'retour d’expérience publié', 'retours d’expérience publiés')}.`;
+  showFreshness(new Date(), stale);
   body.append(
-    chart('chart-theme', 'Outils par thème (un outil peut avoir plusieurs thèmes)', by.theme, themeText, nodes.length),
-    chart('chart-status', 'Outils par statut', by.status, statusText, nodes.length),
-    chart('chart-region', 'Outils par région', by.region, regionText, nodes.length),
+    chart('chart-theme', 'Outils par thème (un outil peut avoir plusieurs thèmes)', s.byTheme, themeText, total),
+    chart('chart-status', 'Outils par statut', s.byStatus, statusText, total),
+    chart('chart-risk', 'Outils par niveau de risque (AI Act)', s.byRiskLevel, riskText, total),
+    chart('chart-algorithm', 'Outils par type d’algorithme', s.byAlgorithmType, algorithmText, total),
+    chart('chart-hosting', 'Outils par hébergement', s.byHosting, hostingText, total),
+    chart('chart-region', 'Outils par région', s.byRegion, regionText, total),
+    chart('chart-departement', 'Outils par département', s.byDepartement, departementText, total),
   );
 }

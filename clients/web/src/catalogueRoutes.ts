@@ -48,9 +48,9 @@ export function operationsModule(): string {
   return `// Generated from schema/operations by clients/web/src/catalogueRoutes.ts.\nexport const OPERATIONS = ${JSON.stringify(operations, null, 2)};\n`;
 }
 
-/** The French labels of the SDK (every `*_LABELS` table and `REGION_NAMES`), for the page. */
+/** The French labels of the SDK (every `*_LABELS` table, `REGION_NAMES` and `DEPARTEMENT_NAMES`), for the page. */
 export function labelsModule(): string {
-  const tables = Object.entries(sdk).filter(([name]) => name.endsWith('_LABELS') && name !== 'ENUM_LABELS' || name === 'REGION_NAMES');
+  const tables = Object.entries(sdk).filter(([name]) => (name.endsWith('_LABELS') && name !== 'ENUM_LABELS') || name === 'REGION_NAMES' || name === 'DEPARTEMENT_NAMES');
   return `// Generated from @bibia/sdk labels by clients/web/src/catalogueRoutes.ts.\n${tables
     .map(([name, table]) => `export const ${name} = ${JSON.stringify(table, null, 2)};\n`)
     .join('')}`;

@@ -3,6 +3,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Logger } from '@bibia/core';
 import { parse } from 'graphql';
 import { gatewayContextOf } from '../context';
+import { directoryUnavailable } from '../errors';
 import type { MemberDirectory } from '../members/MemberDirectory';
 import type { MemberTransport } from '../members/MemberTransport';
 import type { NationalIndex } from '../nationalIndex/NationalIndex';
@@ -52,6 +53,11 @@ export class MemberRoutingDataSource implements GraphQLDataSource {
         return { data: fromIndex.data };
       }
     }
+    // Until the directory was read once, no member is known: an empty list would pass for a
+    // complete one ("0 tools"), so the answer says the member list is unknown.
+    await this.members.ensureLoaded();
+    const listUnknown = !this.members.loaded;
+    if (listUnknown && analysis.kind === 'mutation') return { errors: [directoryUnavailable('member list unknown')] };
     const env: RoutingEnv = {
       members: this.members,
       send: (member, memberRequest, { forwardAuthorization, check }) =>
@@ -60,6 +66,7 @@ export class MemberRoutingDataSource implements GraphQLDataSource {
           // A caller with a token may see drafts: never share its answers through the cache.
           cacheable: analysis.kind === 'query' && !authorization,
           check,
+          mutation: analysis.kind === 'mutation',
         }),
     };
     let routed: RoutedResponse;
@@ -73,6 +80,7 @@ export class MemberRoutingDataSource implements GraphQLDataSource {
       this.logger.error({ kind: analysis.kind }, 'unsupported operation sent to the registry members');
       return { errors: [{ message: 'Subscriptions are not supported across member registries', extensions: { code: 'BAD_USER_INPUT' } }] };
     }
+    if (listUnknown) routed.errors.push(directoryUnavailable('member list unknown'));
     return routed.errors.length ? { data: routed.data, errors: routed.errors } : { data: routed.data };
   }
 }

@@ -64,6 +64,19 @@ export class MemberDirectory {
   }
 
   /**
+   * While the list has never been read (the directory was down at start-up), reads it again for a
+   * request, rate-limited like `ensureKnown`: the gateway answers with members as soon as the
+   * directory is back, not a refresh period later. `loaded` tells the outcome.
+   */
+  async ensureLoaded(): Promise<void> {
+    if (this.loaded) return;
+    const now = Date.now();
+    if (!this.inFlight && now - this.lastOnDemand < (this.options.onDemandIntervalMs ?? 250)) return;
+    if (!this.inFlight) this.lastOnDemand = now;
+    await this.refresh();
+  }
+
+  /**
    * Makes sure the list is fresh enough for a request naming these SIRENs: reads the directory
    * again if one of them is a valid SIREN the gateway does not know (rate-limited, so requests
    * naming strangers cannot flood the directory).

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { postGraphQL, type Logger, type PostGraphQLResult } from '@bibia/core';
 import type { GraphQLFormattedError } from 'graphql';
-import { memberUnavailable, type MemberFailure } from '../errors';
+import { memberUnavailable, mutationMayHaveApplied, mutationOutcomeUnknown, type MemberFailure } from '../errors';
 import type { GatewayMetrics } from '../metrics/createMetrics';
 import type { MemberInfo } from './MemberInfo';
 import type { HealthReporter } from './HealthReporter';
@@ -23,6 +23,11 @@ export interface SendOptions {
   /** Whether the answer may come from, and go to, the response cache. */
   cacheable: boolean;
   check: AnswerCheck;
+  /**
+   * A mutation: it gets `mutationTimeoutMs`, and a failure after the request may have reached the
+   * member is reported as `MUTATION_OUTCOME_UNKNOWN`, never as a plain `MEMBER_UNAVAILABLE`.
+   */
+  mutation?: boolean;
 }
 
 export type MemberResult =
@@ -43,6 +48,11 @@ const CACHE_WARNING = 'response cache';
 export interface MemberTransportOptions {
   /** Time a member has to answer one request, answer read included. */
   timeoutMs: number;
+  /**
+   * Time a member has to answer one mutation (an import writes a whole batch).
+   * @default timeoutMs
+   */
+  mutationTimeoutMs?: number;
   /** Largest answer read from a member. @default DEFAULT_MEMBER_ANSWER_MAX_BYTES (10 MiB) */
   maxAnswerBytes?: number;
   metrics: GatewayMetrics;
@@ -57,7 +67,8 @@ export interface MemberTransportOptions {
  * Sends requests to member registries through `postGraphQL` (no redirect followed, answer size
  * capped). Every failure — network, timeout, redirect, oversized answer, HTTP error without a
  * GraphQL body, non-JSON, wrong shape — becomes a `MEMBER_UNAVAILABLE` error for that member
- * only; failures and recoveries are reported to the directory and counted in the metrics.
+ * only (for a mutation the member may have applied, `MUTATION_OUTCOME_UNKNOWN`); failures and
+ * recoveries are reported to the directory and counted in the metrics.
  */
 export class MemberTransport {
   /** Last warning logged per member (and for cache writes): a failure under load must not flood the log. */
@@ -79,12 +90,12 @@ export class MemberTransport {
     const stopTimer = metrics.memberDuration.startTimer({ siren: member.siren });
     const outcome = await this.post(member, request, options);
     stopTimer();
-    if (!outcome.ok) return this.fail(member, outcome.failure, outcome.detail);
+    if (!outcome.ok) return this.fail(member, outcome.failure, outcome.detail, options);
     const data = outcome.data ?? {};
     // Members' errors are passed on as they sent them (with their SIREN added by the router).
     const errors = outcome.errors as GraphQLFormattedError[];
     const why = options.check(data, errors.length > 0);
-    if (why) return this.fail(member, 'invalid answer', why);
+    if (why) return this.fail(member, 'invalid answer', why, options);
     this.options.health?.report(member, true);
     if (cacheKey && errors.length === 0) await this.remember(cacheKey, data);
     return { ok: true, data, errors };
@@ -104,7 +115,7 @@ export class MemberTransport {
   }
 
   /** `detail` may name internal addresses: it goes to the log only, never to the client. */
-  private fail(member: MemberInfo, failure: MemberFailure, detail: string): MemberResult {
+  private fail(member: MemberInfo, failure: MemberFailure, detail: string, options: SendOptions): MemberResult {
     this.options.metrics.memberErrors.inc({ siren: member.siren, reason: failure });
     this.options.health?.report(member, false);
     const now = Date.now();
@@ -112,19 +123,25 @@ export class MemberTransport {
       this.lastWarning.set(member.siren, now);
       this.options.logger.warn({ siren: member.siren, url: member.url, failure, detail }, 'member request failed (further failures of this member logged at most every 5 s)');
     }
-    return { ok: false, error: memberUnavailable(member, failure, this.publicDetail(failure)) };
+    const publicDetail = this.publicDetail(failure, options);
+    if (options.mutation && mutationMayHaveApplied(failure, detail)) return { ok: false, error: mutationOutcomeUnknown(member, failure, publicDetail) };
+    return { ok: false, error: memberUnavailable(member, failure, publicDetail) };
+  }
+
+  private timeoutOf(options: SendOptions): number {
+    return options.mutation ? (this.options.mutationTimeoutMs ?? this.options.timeoutMs) : this.options.timeoutMs;
   }
 
   /** What a client may learn of a failure: the gateway's own limits, nothing of the member. */
-  private publicDetail(failure: MemberFailure): string | undefined {
-    if (failure === 'timeout') return `${this.options.timeoutMs} ms`;
+  private publicDetail(failure: MemberFailure, options: SendOptions): string | undefined {
+    if (failure === 'timeout') return `${this.timeoutOf(options)} ms`;
     if (failure === 'too large') return `more than ${formatBytes(this.options.maxAnswerBytes ?? DEFAULT_MEMBER_ANSWER_MAX_BYTES)}`;
     return undefined;
   }
 
   private post(member: MemberInfo, request: MemberRequest, options: SendOptions): Promise<PostGraphQLResult> {
     return postGraphQL(member.url, request.query, request.variables, {
-      timeoutMs: this.options.timeoutMs,
+      timeoutMs: this.timeoutOf(options),
       maxBytes: this.options.maxAnswerBytes ?? DEFAULT_MEMBER_ANSWER_MAX_BYTES,
       headers: options.authorization ? { authorization: options.authorization } : {},
       operationName: request.operationName,

@@ -4,6 +4,9 @@ import { subFields, type CollectedField, type Fragments } from './collectFields'
 import { mergePages, type MemberPage } from './mergePages';
 import { CURSOR_ALIAS, EDGES_ALIAS, PAGE_INFO_ALIAS, TOTAL_COUNT_ALIAS } from './memberDocument';
 
+/** The contract's page info type (`pageInfo` of every connection). */
+const PAGE_INFO_TYPE = 'PageInfo';
+
 /** One member's value for a root field (`data[key]`). */
 export interface FieldAnswer {
   value: unknown;
@@ -94,6 +97,10 @@ function mergePageInfo(
         break;
       case 'hasPreviousPage':
         out[sub.key] = values.some((v) => isObject(v) && v[sub.key] === true);
+        break;
+      case '__typename':
+        // Non-null, and known even when no member was asked (nothing to take it from).
+        out[sub.key] = values.map((v) => (isObject(v) ? v[sub.key] : undefined)).find((v) => typeof v === 'string') ?? PAGE_INFO_TYPE;
         break;
       default:
         out[sub.key] = values.map((v) => (isObject(v) ? v[sub.key] : undefined)).find((v) => v !== null && v !== undefined) ?? null;

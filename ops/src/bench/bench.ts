@@ -5,10 +5,18 @@ import { createGateway, DEFAULT_CONFIG } from '@bibia/gateway';
 import { startStack, SUPERGRAPH_FILE, type StorageFor } from '@bibia/testkit';
 import { syntheticMembers } from '../syntheticMembers';
 import { assertAnswers, runLoad, type LoadResult } from './runLoad';
+import { fanoutBench } from './indexBench';
 
-const HELP = `npm run bench [-- options]: latency and throughput of the gateway, measured side by side in one run.
+const HELP = `npm run bench [-- [fanout] options]: latency and throughput of the gateway, measured side by side in one run.
+Without a mode:
   1. the same query sent straight to a member and through the gateway (response cache off, then on);
   2. a national search fanned out to 1, 10 and 50 members on loopback, one stage per member count.
+Mode \`fanout\`: national reading through the national index against live fan-out, per member count
+(--members): national first-20 list and national search through a gateway (child process) reading
+the index, and live for <= 50 members; 1 connection and --connections; full harvest time of N
+members x 10 tools; the gateway's RSS; the same queries straight to one registry as the ratio base.
+With --json, one JSON object per line: { case, members, mode, p50_ms, p99_ms, rps, ... },
+{ case: "harvest", members, seconds }, { case: "gateway_rss", members, mode, mb }.
 Each result is printed as soon as it is measured; a stage that fails prints its error and the next
 stage runs; the exit code is non-zero when any stage failed.
 
@@ -16,12 +24,17 @@ stage runs; the exit code is non-zero when any stage failed.
   --rounds <n>         alternating rounds           (BENCH_ROUNDS, default 3)
   --connections <n>    concurrent connections       (BENCH_CONNECTIONS, default 10)
   --fanout <list>      member counts, e.g. 1,10,50  (BENCH_FANOUT, default 1,10,50)
-  --json               also print each result as one JSON line (BENCH_JSON=1)
+  --members <list>     member counts of \`fanout\`   (BENCH_MEMBERS, default 1,50,1000)
+  --json               also print each result as one JSON line (BENCH_JSON=1); \`fanout\`: JSON lines only
   --help               this text
 BENCH_DATABASE_URL puts members on PostgreSQL, one schema each (default: embedded PGlite, about
-220 MB per member).`;
+220 MB per member); in \`fanout\`, members are real registries on PostgreSQL for counts <= 50 when
+it is set, light synthetic members (one HTTP server, from memory) otherwise, and the index is on
+PostgreSQL too.`;
 
 interface Settings {
+  mode: 'default' | 'fanout';
+  members: number[];
   duration: number;
   rounds: number;
   connections: number;
@@ -32,6 +45,8 @@ interface Settings {
 /** Command-line flags over the BENCH_* variables. */
 export function parseArgs(argv: string[]): Settings | 'help' {
   const settings: Settings = {
+    mode: 'default',
+    members: parseFanout(getEnvStr('BENCH_MEMBERS', '1,50,1000') ?? ''),
     duration: getEnvNum('BENCH_DURATION', 5),
     rounds: getEnvNum('BENCH_ROUNDS', 3),
     connections: getEnvNum('BENCH_CONNECTIONS', 10),
@@ -56,6 +71,8 @@ export function parseArgs(argv: string[]): Settings | 'help' {
     else if (arg === '--rounds') settings.rounds = positive(value());
     else if (arg === '--connections') settings.connections = positive(value());
     else if (arg === '--fanout') settings.fanout = parseFanout(value());
+    else if (arg === '--members') settings.members = parseFanout(value());
+    else if (arg === 'fanout' && i === 0) settings.mode = 'fanout';
     else throw new Error(`unknown option "${arg}" (see --help)`);
   }
   return settings;
@@ -201,6 +218,12 @@ async function fanOut(n: number): Promise<void> {
   }
 }
 
+async function dropCreatedSchemas(): Promise<void> {
+  const dropped = await Promise.allSettled(createdSchemas.splice(0).map(dropSchema));
+  const notDropped = dropped.filter((d) => d.status === 'rejected').length;
+  if (notDropped) console.error(`could not drop ${notDropped} PostgreSQL schema(s) created by this run`);
+}
+
 /** Runs every stage, whatever happens to the others; returns how many failed. */
 export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
   const parsed = parseArgs(argv);
@@ -209,6 +232,16 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     return 0;
   }
   settings = parsed;
+  if (settings.mode === 'fanout') {
+    if (!settings.json) console.log(`BibIA benchmark, fanout — Node ${process.version}, storage: ${DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}, ${new Date().toISOString()}`);
+    try {
+      const failed = await fanoutBench(settings, { databaseUrl: DATABASE_URL, storageFor: (run) => storageFor(`${run}_${crypto.randomBytes(2).toString('hex')}`) });
+      if (failed) console.error(`\n${failed} stage(s) failed`);
+      return failed;
+    } finally {
+      await dropCreatedSchemas();
+    }
+  }
   console.log(`BibIA benchmark — Node ${process.version}, storage: ${DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}, ${new Date().toISOString()}`);
   let failed = 0;
   const stage = async (section: string, name: string, run: () => Promise<void>) => {
@@ -229,9 +262,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     }
     for (const n of settings.fanout) await stage('fan-out', `${n} member${n > 1 ? 's' : ''}`, () => fanOut(n));
   } finally {
-    const dropped = await Promise.allSettled(createdSchemas.map(dropSchema));
-    const notDropped = dropped.filter((d) => d.status === 'rejected').length;
-    if (notDropped) console.error(`could not drop ${notDropped} PostgreSQL schema(s) created by this run`);
+    await dropCreatedSchemas();
   }
   if (failed) console.error(`\n${failed} stage(s) failed`);
   return failed;

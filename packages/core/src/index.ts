@@ -19,3 +19,7 @@ export {
 export {
   ConfigError, envValue, flagValue, toText, toPath, toInt, toPort, toPositiveInt, toNonNegativeInt, toBool, toHttpUrl, type Parse,
 } from './config';
+export {
+  DEFAULT_QUERY_LIMITS, DEFAULT_SUBGRAPH_QUERY_LIMITS, queryLimits, queryLimitsPlugin, queryLimitsServerOptions, formatClientError,
+  depthLimitRule, widthLimitRule, costLimitRule, costEstimator, DEFAULT_LIST_SIZE, tooComplex, type QueryLimits,
+} from './limits';

@@ -42,6 +42,13 @@ export interface DirectoryConfig {
    * Flag `--unreachable-after`, env `UNREACHABLE_AFTER`. @default 3
    */
   unreachableAfter: number;
+  /**
+   * Development networks only: `registerMember` accepts `http` URLs and hosts on loopback,
+   * private and link-local addresses (otherwise refused, when the URL is given and at each
+   * connection of the conformance check). Flag `--allow-private-member-urls`, env
+   * `ALLOW_PRIVATE_MEMBER_URLS`. @default false
+   */
+  allowPrivateMemberUrls: boolean;
 }
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -56,6 +63,7 @@ export const DEFAULT_CONFIG: Readonly<DirectoryConfig> = Object.freeze({
   contractPath: path.join(REPO_ROOT, 'schema', 'registry.graphql'),
   conformanceTimeoutMs: 5000,
   unreachableAfter: 3,
+  allowPrivateMemberUrls: false,
 });
 
 /** The environment layer: the variables that are set, checked. Read once per call. */
@@ -71,6 +79,7 @@ export function configFromEnv(): Partial<DirectoryConfig> {
     contractPath: envValue('REGISTRY_CONTRACT', toPath),
     conformanceTimeoutMs: envValue('CONFORMANCE_TIMEOUT_MS', toPositiveInt),
     unreachableAfter: envValue('UNREACHABLE_AFTER', toPositiveInt),
+    allowPrivateMemberUrls: envValue('ALLOW_PRIVATE_MEMBER_URLS', toBool),
   });
 }
 
@@ -93,6 +102,7 @@ export function addConfigOptions(cmd: Command): Command {
     .option('--contract <file>', 'SDL members must conform to (env REGISTRY_CONTRACT, default schema/registry.graphql)', flagValue('--contract', toPath))
     .option('--conformance-timeout-ms <ms>', `timeout of each conformance probe (env CONFORMANCE_TIMEOUT_MS, default ${d.conformanceTimeoutMs})`, flagValue('--conformance-timeout-ms', toPositiveInt))
     .option('--unreachable-after <n>', `failed health checks that make a member UNREACHABLE (env UNREACHABLE_AFTER, default ${d.unreachableAfter})`, flagValue('--unreachable-after', toPositiveInt))
+    .option('--allow-private-member-urls', 'development network: registerMember accepts http and loopback/private/link-local member URLs (env ALLOW_PRIVATE_MEMBER_URLS, default false)')
     .addHelpText('after', '\nSecrets are read from the environment only: HUB_ADMIN_TOKEN. See docs/configuration.md.');
 }
 

@@ -17,6 +17,8 @@ export interface DirectoryServices {
   conformanceTimeoutMs: number;
   /** Failed health checks in a row after which an ACTIVE member turns UNREACHABLE. */
   unreachableAfter: number;
+  /** `registerMember` accepts http and private-network member URLs (development networks). */
+  allowPrivateMemberUrls: boolean;
 }
 
 export interface DirectoryContext extends DirectoryServices {

@@ -72,6 +72,7 @@ export async function createDirectoryServer(options: DirectoryServerOptions = {}
       contractSource: config.contractSdl !== undefined ? 'given in the configuration' : `${config.contractPath} not found`,
       conformanceTimeoutMs: config.conformanceTimeoutMs,
       unreachableAfter: config.unreachableAfter,
+      allowPrivateMemberUrls: config.allowPrivateMemberUrls,
     };
     const schema = await buildDirectorySchema();
     const http = await serveSubgraph<DirectoryContext>({

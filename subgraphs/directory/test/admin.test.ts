@@ -6,7 +6,7 @@ let dir: TestDirectory;
 const fakes: FakeRegistry[] = [];
 
 beforeAll(async () => {
-  dir = await startDirectory('admin', { contractSdl: FIXTURE_CONTRACT });
+  dir = await startDirectory('admin', { contractSdl: FIXTURE_CONTRACT, allowPrivateMemberUrls: true });
 });
 afterAll(async () => {
   await Promise.all(fakes.map((f) => f.close()));

@@ -23,6 +23,7 @@ describe('directory loadConfig: flags beat env vars beat defaults', () => {
       contractPath: path.resolve(__dirname, '..', '..', '..', 'schema', 'registry.graphql'),
       conformanceTimeoutMs: 5000,
       unreachableAfter: 3,
+      allowPrivateMemberUrls: false,
     });
   });
 

@@ -1,6 +1,9 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createLogger, definedOnly, listenHttp, maskInternalError, sendJson, type Logger, type Storage } from '@bibia/kit';
+import {
+  createLogger, definedOnly, DEFAULT_SUBGRAPH_QUERY_LIMITS, formatClientError, listenHttp, maskInternalError, queryLimits, queryLimitsServerOptions, sendJson,
+  type Logger, type Storage,
+} from '@bibia/kit';
 import type { GraphQLSchema } from 'graphql';
 import { DEFAULT_CONFIG, defaultInstanceId, type IndexConfig } from './config';
 import { openIndexStorage, type IndexPrisma } from './storage';
@@ -76,13 +79,16 @@ export async function createIndexServer(options: IndexServerOptions = {}): Promi
   try {
     await members.start();
     const schema = await buildIndexSchema();
+    // The same document limits as every public server (a member's, the directory's).
+    const limits = queryLimitsServerOptions<IndexContext>(queryLimits({}, DEFAULT_SUBGRAPH_QUERY_LIMITS));
     apollo = new ApolloServer<IndexContext>({
       schema,
+      parseOptions: limits.parseOptions,
       logger,
       includeStacktraceInErrorResponses: false,
       stopOnTerminationSignals: false,
-      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), indexPlugin({ prisma, members, staleAfterMs: config.staleAfterMs, isReady: () => harvester.roundsCompleted > 0 })],
-      formatError: (formatted, error) => maskInternalError(formatted, error, logger),
+      plugins: [limits.plugin, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), indexPlugin({ prisma, members, staleAfterMs: config.staleAfterMs, isReady: () => harvester.roundsCompleted > 0 })],
+      formatError: (formatted, error) => maskInternalError(formatClientError(formatted, error), error, logger),
     });
     await apollo.start();
     const about = { service: 'index', instanceId: config.instanceId };

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import type { AiToolFilter, ExportAiToolsQuery, UnavailableMember } from '@bibia/sdk';
+import type { AiToolFilter, ExportAiToolsQuery, StaleMember, UnavailableMember } from '@bibia/sdk';
 import type { CommandRunner } from '../context';
 import { invalidInput } from '../errors';
 import { FIELD_KINDS, type ToolField } from '../import/columns';
 import { enumListOption } from '../options';
-import { warnUnavailable } from '../output';
+import { warnPartial } from '../output';
 import { addFilterOptions, filterFrom, type FilterOptions } from './search';
 
 type ExportedTool = ExportAiToolsQuery['aiTools']['edges'][number]['node'];
@@ -83,9 +83,10 @@ export function registerExport(program: Command, run: CommandRunner): void {
         if (o.separator !== ',' && o.separator !== ';') throw invalidInput('--separator must be , or ;');
         const filter: AiToolFilter = { ...filterFrom(o.search, o), ...(o.state?.length ? { states: o.state as AiToolFilter['states'] } : {}) };
         const unavailable: UnavailableMember[] = [];
+        const stale: StaleMember[] = [];
         const records: Record<string, unknown>[] = [];
-        for await (const tool of ctx.client.allAiTools(filter, unavailable)) records.push(exportRecord(tool));
-        warnUnavailable(ctx.io, unavailable);
+        for await (const tool of ctx.client.allAiTools(filter, unavailable, stale)) records.push(exportRecord(tool));
+        warnPartial(ctx.io, { unavailableMembers: unavailable, staleMembers: stale });
         const text =
           o.format === 'json'
             ? `${JSON.stringify(records, null, 2)}\n`

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import type { AiToolFilter, SearchAiToolsQuery, UnavailableMember } from '@bibia/sdk';
+import { addStaleMembers, type AiToolFilter, type SearchAiToolsQuery, type StaleMember, type UnavailableMember } from '@bibia/sdk';
 import type { CommandRunner } from '../context';
 import { enumListOption, positiveIntOption, regionOption } from '../options';
-import { printJson, printTable, warnUnavailable } from '../output';
+import { printJson, printTable, warnPartial } from '../output';
 import { riskText, statusText, themesText } from '../format';
 
 type ToolEdge = SearchAiToolsQuery['aiTools']['edges'][number];
@@ -61,21 +61,23 @@ export function registerSearch(program: Command, run: CommandRunner): void {
         const filter = filterFrom(text, o);
         const edges: ToolEdge[] = [];
         const unavailable: UnavailableMember[] = [];
+        const stale: StaleMember[] = [];
         let after = o.after ?? null;
         let totalCount: number;
         let hasNextPage: boolean;
         do {
-          const { data, unavailableMembers } = await ctx.client.searchAiTools({ filter, orderBy: o.recent ? 'RECENT' : 'NAME', first: Math.min(100, o.limit - edges.length), after });
+          const { data, unavailableMembers, staleMembers } = await ctx.client.searchAiTools({ filter, orderBy: o.recent ? 'RECENT' : 'NAME', first: Math.min(100, o.limit - edges.length), after });
           for (const m of unavailableMembers) if (!unavailable.some((u) => u.siren === m.siren)) unavailable.push(m);
+          addStaleMembers(stale, staleMembers);
           edges.push(...data.aiTools.edges);
           totalCount = data.aiTools.totalCount;
           hasNextPage = data.aiTools.pageInfo.hasNextPage;
           after = data.aiTools.pageInfo.endCursor ?? null;
         } while (hasNextPage && edges.length < o.limit);
-        warnUnavailable(ctx.io, unavailable);
+        warnPartial(ctx.io, { unavailableMembers: unavailable, staleMembers: stale });
         const next = hasNextPage ? after : null;
         if (ctx.json) {
-          printJson(ctx.io, { totalCount, tools: edges.map((e) => e.node), nextCursor: next, unavailableMembers: unavailable });
+          printJson(ctx.io, { totalCount, tools: edges.map((e) => e.node), nextCursor: next, unavailableMembers: unavailable, staleMembers: stale });
           return;
         }
         if (!edges.length) {

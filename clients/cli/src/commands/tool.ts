@@ -7,7 +7,7 @@ import {
 import type { CommandContext, CommandRunner } from '../context';
 import { CliError, ExitCode, notFound } from '../errors';
 import { printJson, printRecord, warnUnavailable } from '../output';
-import { riskText, statusText, themesText } from '../format';
+import { riskText, statusText, terminalText, themesText } from '../format';
 import { collectiviteText } from './search';
 
 type Tool = NonNullable<AiToolQuery['aiTool']>;
@@ -73,7 +73,7 @@ function printTool(ctx: CommandContext, t: Tool): void {
   ]);
   ctx.io.stdout(`\nRetours d’expérience : ${t.practiceReports.length}\n`);
   for (const r of t.practiceReports) {
-    ctx.io.stdout(`\n${r.title} (${r.reportDate}, ${r.authorRole || 'auteur non précisé'}, ${VISIBILITY_LABELS[r.visibility]}) — ${r.id}\n`);
+    ctx.io.stdout(terminalText(`\n${r.title} (${r.reportDate}, ${r.authorRole || 'auteur non précisé'}, ${VISIBILITY_LABELS[r.visibility]}) — ${r.id}\n`));
     printRecord(ctx.io, [
       ['Contexte', r.context],
       ['Ce qui a été fait', r.whatWasDone],

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { parse, print, type DocumentNode } from 'graphql';
 import { compareModels } from './compareSchemas';
-import { errorMessages, isObject, postGraphQL } from '@bibia/kit';
-import { describePostFailure } from './describePostFailure';
+import { isObject } from '@bibia/kit';
+import { conformanceTransport } from './conformanceTransport';
+import { checkMemberUrl, type MemberAddressPolicy } from './memberAddressPolicy';
 import { probeRegistry } from './probeRegistry';
 import { buildSchemaModel } from './schemaModel';
 
@@ -16,6 +17,13 @@ export interface ConformanceOptions {
   siren?: string;
   /** Timeout of each request. @default 5000 */
   timeoutMs?: number;
+  /**
+   * For a candidate not trusted (`registerMember`): the URL and every connection are checked
+   * against this policy, and differences never quote what the candidate sent (bodies, error
+   * messages, redirect targets, socket errors). @default undefined (the operator's own check: no
+   * address rule, answers quoted)
+   */
+  addressPolicy?: MemberAddressPolicy;
 }
 
 export interface ConformanceReport {
@@ -50,13 +58,19 @@ export async function checkConformance(options: ConformanceOptions): Promise<Con
     siren: options.siren,
     contractVersion: contractFingerprint(contractDoc),
   };
-  const answer = await postGraphQL(options.url, '{ _service { sdl } }', {}, { timeoutMs: options.timeoutMs });
+  if (options.addressPolicy) {
+    const refused = await checkMemberUrl(options.url, options.addressPolicy);
+    if (refused) {
+      report.differences.push(`registryUrl: ${refused}`);
+      return report;
+    }
+  }
+  const transport = conformanceTransport(options.addressPolicy);
+  const answer = await transport.post(options.url, '{ _service { sdl } }', {}, { timeoutMs: options.timeoutMs });
   const sdl = answer.ok && isObject(answer.data?._service) ? answer.data._service.sdl : undefined;
-  if (!answer.ok) report.differences.push(`_service { sdl }: ${describePostFailure(answer)}`);
+  if (!answer.ok) report.differences.push(`_service { sdl }: ${transport.describeFailure(answer)}`);
   else if (typeof sdl !== 'string') {
-    report.differences.push(
-      `_service { sdl }: no SDL in the answer${answer.errors.length ? ` (${errorMessages(answer.errors).slice(0, 3).join(' | ')})` : ''}: is it a federation subgraph?`,
-    );
+    report.differences.push(`_service { sdl }: no SDL in the answer${answer.errors.length ? ` (${transport.describeErrors(answer.errors)})` : ''}: is it a federation subgraph?`);
   }
   if (typeof sdl !== 'string') return report;
 
@@ -64,7 +78,7 @@ export async function checkConformance(options: ConformanceOptions): Promise<Con
   try {
     candidateDoc = parse(sdl);
   } catch (err) {
-    report.differences.push(`_service.sdl: not valid GraphQL SDL (${(err as Error).message})`);
+    report.differences.push(`_service.sdl: not valid GraphQL SDL${options.addressPolicy ? '' : ` (${(err as Error).message})`}`);
     return report;
   }
   const contract = buildSchemaModel(contractDoc);
@@ -73,7 +87,7 @@ export async function checkConformance(options: ConformanceOptions): Promise<Con
   report.differences.push(...schemaDifferences);
   if (!schemaDifferences.length) report.checks.push('schema matches the contract');
 
-  const probes = await probeRegistry({ url: options.url, contract, candidate, siren: options.siren, timeoutMs: options.timeoutMs });
+  const probes = await probeRegistry({ url: options.url, contract, candidate, siren: options.siren, timeoutMs: options.timeoutMs, transport });
   report.differences.push(...probes.differences);
   report.notes.push(...probes.notes);
   report.checks.push(...probes.checks);

@@ -1,5 +1,5 @@
-import { errorMessages, isObject, postGraphQL } from '@bibia/kit';
-import { describePostFailure } from './describePostFailure';
+import { isObject } from '@bibia/kit';
+import { conformanceTransport, type ConformanceTransport } from './conformanceTransport';
 import { namedType, type SchemaModel } from './schemaModel';
 
 /** Options of {@link probeRegistry}. */
@@ -14,6 +14,8 @@ export interface ProbeOptions {
   siren?: string;
   /** @default 5000 */
   timeoutMs?: number;
+  /** How requests are sent and failures worded. @default conformanceTransport() (plain `postGraphQL`) */
+  transport?: ConformanceTransport;
 }
 
 export interface ProbeResult {
@@ -47,10 +49,11 @@ const PAGE_SIZE = 2;
 export async function probeRegistry(options: ProbeOptions): Promise<ProbeResult> {
   const result: ProbeResult = { differences: [], notes: [], checks: [], siren: options.siren };
   const fail = (message: string) => result.differences.push(message);
+  const transport = options.transport ?? conformanceTransport();
   const ask = async (label: string, query: string, variables: Record<string, unknown>) => {
-    const answer = await postGraphQL(options.url, query, variables, { timeoutMs: options.timeoutMs });
-    if (!answer.ok) return void fail(`${label}: ${describePostFailure(answer)}`);
-    if (answer.errors.length) return void fail(`${label}: answered with errors: ${errorMessages(answer.errors).slice(0, 3).join(' | ')}`);
+    const answer = await transport.post(options.url, query, variables, { timeoutMs: options.timeoutMs });
+    if (!answer.ok) return void fail(`${label}: ${transport.describeFailure(answer)}`);
+    if (answer.errors.length) return void fail(`${label}: answered with errors: ${transport.describeErrors(answer.errors)}`);
     return answer.data ?? undefined;
   };
   const contractQuery = options.contract.get('Query');

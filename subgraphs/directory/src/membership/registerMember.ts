@@ -1,5 +1,6 @@
 import { badInput, forbidden, notFound } from '@bibia/kit';
 import { checkConformance } from '../conformance/checkConformance';
+import { checkMemberUrl } from '../conformance/memberAddressPolicy';
 import type { DirectoryContext } from '../context';
 import type { Membership } from '../generated/prisma/client';
 import { checkHttpUrl, checkSiren } from '../shared/validate';
@@ -12,6 +13,10 @@ import { checkHttpUrl, checkSiren } from '../shared/validate';
 export async function registerMember(ctx: DirectoryContext, sirenArg: string, registryUrlArg: string): Promise<Membership> {
   const siren = checkSiren(sirenArg, 'siren');
   const registryUrl = checkHttpUrl(registryUrlArg, 'registryUrl');
+  // The hub will call this URL (probes now, every query later): not one of its own network's.
+  const addressPolicy = { allowPrivateAddresses: ctx.allowPrivateMemberUrls };
+  const refused = await checkMemberUrl(registryUrl, addressPolicy);
+  if (refused) throw badInput(`registryUrl refused: ${refused}`, { field: 'registryUrl' });
   const collectivite = await ctx.prisma.collectivite.findUnique({ where: { siren }, select: { siren: true } });
   if (!collectivite) {
     throw notFound(`No collectivité with SIREN ${siren} in the directory: add it with upsertCollectivite first`, { siren });
@@ -19,7 +24,7 @@ export async function registerMember(ctx: DirectoryContext, sirenArg: string, re
   const contractSdl = ctx.readContract();
   if (!contractSdl) throw forbidden(`Member registration is disabled: the hub has no registry contract (${ctx.contractSource}).`);
 
-  const report = await checkConformance({ url: registryUrl, contractSdl, siren, timeoutMs: ctx.conformanceTimeoutMs });
+  const report = await checkConformance({ url: registryUrl, contractSdl, siren, timeoutMs: ctx.conformanceTimeoutMs, addressPolicy });
   if (!report.ok) {
     const n = report.differences.length;
     throw badInput(

@@ -26,6 +26,22 @@ export async function staleMembers(prisma: IndexPrisma, members: ActiveMembers, 
  * because the index cannot serve it (GRAPHQL_VALIDATION_FAILED, also raised by resolvers for
  * arguments it cannot serve) gets HTTP 400 and no data, so the gateway routes the query live.
  */
+/** Stale members, computed at most once a second whatever the traffic (one query over every member). */
+function memoizedStaleMembers(options: { prisma: IndexPrisma; members: ActiveMembers; staleAfterMs: number }): () => Promise<StaleMember[]> {
+  let cached: { at: number; value: Promise<StaleMember[]> } | null = null;
+  return () => {
+    const now = Date.now();
+    if (!cached || now - cached.at > 1000) {
+      const value = staleMembers(options.prisma, options.members, options.staleAfterMs);
+      cached = { at: now, value };
+      value.catch(() => {
+        cached = null;
+      });
+    }
+    return cached.value;
+  };
+}
+
 export function indexPlugin(options: {
   prisma: IndexPrisma;
   members: ActiveMembers;
@@ -33,6 +49,7 @@ export function indexPlugin(options: {
   /** False until the first harvest round completed: an empty index must not pass for an empty library. */
   isReady: () => boolean;
 }): ApolloServerPlugin<BaseContext> {
+  const currentStaleMembers = memoizedStaleMembers(options);
   return {
     async requestDidStart() {
       let notReady = false;
@@ -59,7 +76,7 @@ export function indexPlugin(options: {
             delete result.data;
             return;
           }
-          const stale = await staleMembers(options.prisma, options.members, options.staleAfterMs);
+          const stale = await currentStaleMembers();
           result.extensions = { ...result.extensions, bibia: { staleMembers: stale } };
         },
       };

@@ -45,6 +45,8 @@ export class ActiveMembers {
   private bySiren = new Map<string, Member>();
   private timer: NodeJS.Timeout | null = null;
   private inFlight: Promise<boolean> | null = null;
+  /** Members that left the list lately, and when: their rows may still be being deleted. */
+  private removed = new Map<string, number>();
   /** Whether the list was read at least once. */
   loaded = false;
   /** Called after each successful read with the new list. */
@@ -80,6 +82,17 @@ export class ActiveMembers {
       .map((m) => m.siren);
   }
 
+  /**
+   * Members that left the list in the last `forMs`: a national read leaves them out explicitly,
+   * so that it needs no condition naming every member (1,000 SIRENs in every query) while their
+   * rows are being deleted, or if a harvest in flight wrote a few after the deletion.
+   */
+  recentlyRemoved(forMs = 10 * 60_000): string[] {
+    const since = Date.now() - forMs;
+    for (const [siren, at] of this.removed) if (at < since) this.removed.delete(siren);
+    return [...this.removed.keys()];
+  }
+
   /** Reads the directory once (callers share the read in flight); false when it failed. */
   refresh(): Promise<boolean> {
     this.inFlight ??= this.read().finally(() => {
@@ -94,6 +107,10 @@ export class ActiveMembers {
       if (!answer.ok) throw new Error(`${answer.failure}: ${answer.detail}`);
       if (answer.errors.length) throw new Error(errorMessages(answer.errors).join('; '));
       const members = parseMembers(answer.data);
+      const now = Date.now();
+      const next = new Set(members.map((m) => m.siren));
+      for (const m of this.members) if (!next.has(m.siren)) this.removed.set(m.siren, now);
+      for (const siren of next) this.removed.delete(siren);
       this.members = members;
       this.bySiren = new Map(members.map((m) => [m.siren, m]));
       this.loaded = true;

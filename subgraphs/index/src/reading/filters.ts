@@ -17,9 +17,15 @@ export function checkStates(states: string[] | null | undefined): void {
 
 const list = (values: string[], type: string) => sql`ARRAY[${Prisma.join(values)}]::${raw(`"${type}"[]`)}`;
 
-/** Only members listed now, narrowed by the place filters (the index knows each member's place). */
+/**
+ * Only members listed now, narrowed by the place filters (the index knows each member's place).
+ * A national read needs no list of every member: rows of members that left are deleted when they
+ * leave, and the few that left lately are excluded by name meanwhile.
+ */
 function memberCondition(members: ActiveMembers, f: { sirens?: string[]; departement?: string; region?: string }): Sql {
-  return sql`siren = ANY(${members.sirensFor(f)}::text[])`;
+  if (f.sirens?.length || f.departement || f.region) return sql`siren = ANY(${members.sirensFor(f)}::text[])`;
+  const gone = members.recentlyRemoved();
+  return gone.length ? sql`NOT (siren = ANY(${gone}::text[]))` : sql`TRUE`;
 }
 
 /** Conditions of a tool list or of the figures; `search` is the tsquery text, if any. */

@@ -3,7 +3,9 @@ import { ApolloServer, type BaseContext } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
-import { listenHttp, sendJson, type Logger, type RunningHttpServer } from '@bibia/core';
+import {
+  DEFAULT_SUBGRAPH_QUERY_LIMITS, formatClientError, listenHttp, queryLimits, queryLimitsServerOptions, sendJson, type Logger, type QueryLimits, type RunningHttpServer,
+} from '@bibia/core';
 
 /** Options of {@link serveSubgraph}. */
 export interface ServeSubgraphOptions<C extends BaseContext> {
@@ -15,6 +17,11 @@ export interface ServeSubgraphOptions<C extends BaseContext> {
   /** @default listenHttp's 1 MiB */
   maxBodyBytes?: number;
   /**
+   * Document limits (tokens, depth, aliases, fields, cost); options not given keep their default.
+   * @default DEFAULT_SUBGRAPH_QUERY_LIMITS of `@bibia/core` (room for what the gateway sends)
+   */
+  limits?: Partial<QueryLimits>;
+  /**
    * Throws when the service cannot serve (e.g. its database does not answer): `/ready` says 503.
    * Returns fields added to the `/ready` answer.
    */
@@ -25,18 +32,21 @@ export interface ServeSubgraphOptions<C extends BaseContext> {
 
 /**
  * Serves a BibIA subgraph the one way every subgraph is served: Apollo Server without landing
- * page (it loads from a CDN) or inline traces (no usage reporting), internal errors masked,
+ * page (it loads from a CDN) or inline traces (no usage reporting), document limits checked
+ * before anything runs, client mistakes answered 4xx with a client code, internal errors masked,
  * no signal handlers of its own (each `main()` stops its whole service), `/health` and `/ready`.
  */
 export async function serveSubgraph<C extends BaseContext>(options: ServeSubgraphOptions<C>): Promise<RunningHttpServer> {
   const { logger, about = {} } = options;
+  const limits = queryLimitsServerOptions<C>(queryLimits(options.limits, DEFAULT_SUBGRAPH_QUERY_LIMITS));
   const apollo = new ApolloServer<C>({
     schema: options.schema,
     logger,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
-    formatError: (formatted, error) => maskInternalError(formatted, error, logger),
+    parseOptions: limits.parseOptions,
+    plugins: [limits.plugin, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    formatError: (formatted, error) => maskInternalError(formatClientError(formatted, error), error, logger),
   });
   await apollo.start();
   try {

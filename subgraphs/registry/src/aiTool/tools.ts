@@ -4,7 +4,7 @@ import type { RegistryContext } from '../context';
 import { canSee, requireOwnData, requirePublisher } from '../context';
 import { parseId, sortKey } from '../shared/ids';
 import { AiToolOrder, EntityType } from '../shared/enums';
-import { keysetIds, raw, rowsToConnection, searchText, sql, type Sql } from '../shared/keysetPage';
+import { checkInputText, keysetIds, raw, rowsToConnection, searchText, sql, type Sql } from '../shared/keysetPage';
 import { loadAll } from '../shared/loadAll';
 import { ownerMatches, visibleStates } from '../shared/readerFilters';
 import { columnsOf, recordOf } from '../model/rows';
@@ -42,15 +42,16 @@ export async function listTools(
   const orderBy = args.orderBy ?? AiToolOrder.NAME;
   const states = visibleStates(ctx, f.states);
   pageSize(args.first);
+  // Checked before the owner filter, so every member answers a bad search the same way.
+  const search = searchText(f.search);
   if (!ownerMatches(ctx, f)) return emptyConnection();
   const where: Sql[] = [sql`state = ANY(${sqlList(states, 'PublicationState')})`];
   if (f.themes?.length) where.push(sql`themes && ${sqlList(f.themes, 'Theme')}`);
   if (f.statuses?.length) where.push(sql`status = ANY(${sqlList(f.statuses, 'ToolStatus')})`);
   if (f.riskLevels?.length) where.push(sql`"riskLevel" = ANY(${sqlList(f.riskLevels, 'RiskLevel')})`);
   if (f.algorithmTypes?.length) where.push(sql`"algorithmType" = ANY(${sqlList(f.algorithmTypes, 'AlgorithmType')})`);
-  if (f.productId) where.push(sql`"productId" = ${f.productId}`);
+  if (f.productId) where.push(sql`"productId" = ${checkInputText(f.productId, 'filter.productId')}`);
   if (f.updatedSince) where.push(sql`"updatedAt" >= (${f.updatedSince.toISOString()}::timestamptz AT TIME ZONE 'UTC')`);
-  const search = searchText(f.search);
   if (search) {
     where.push(sql`to_tsvector('french', name || ' ' || summary || ' ' || description || ' ' || purpose || ' ' || department) @@ websearch_to_tsquery('french', ${search})`);
   }

@@ -4,7 +4,7 @@ import type { RegistryContext } from '../context';
 import { canSee, isPublisher, requireOwnData, requirePublisher } from '../context';
 import { parseId, sortKey } from '../shared/ids';
 import { AiToolOrder, EntityType } from '../shared/enums';
-import { keysetIds, raw, rowsToConnection, searchText, sql, type Sql } from '../shared/keysetPage';
+import { checkInputText, keysetIds, raw, rowsToConnection, searchText, sql, type Sql } from '../shared/keysetPage';
 import { loadAll } from '../shared/loadAll';
 import { ownerMatches, visibleStates } from '../shared/readerFilters';
 import { columnsOf, recordOf } from '../model/rows';
@@ -45,15 +45,16 @@ export async function listReports(
   const orderBy = args.orderBy ?? AiToolOrder.RECENT;
   const states = visibleStates(ctx, f.states);
   pageSize(args.first);
+  // Checked before the owner filter, so every member answers a bad search the same way.
+  const search = searchText(f.search);
   if (!ownerMatches(ctx, f)) return emptyConnection();
   const where: Sql[] = [sql`state = ANY(ARRAY[${Prisma.join(states)}]::"PublicationState"[])`];
   if (!isPublisher(ctx)) where.push(sql`visibility = 'PUBLIC'`);
-  if (f.toolId) where.push(sql`"toolId" = ${f.toolId}`);
+  if (f.toolId) where.push(sql`"toolId" = ${checkInputText(f.toolId, 'filter.toolId')}`);
   if (f.themes?.length) {
     where.push(sql`"toolId" IN (SELECT id FROM "AiTool" WHERE themes && ARRAY[${Prisma.join(f.themes)}]::"Theme"[])`);
   }
   if (f.updatedSince) where.push(sql`"updatedAt" >= (${f.updatedSince.toISOString()}::timestamptz AT TIME ZONE 'UTC')`);
-  const search = searchText(f.search);
   if (search) {
     where.push(sql`to_tsvector('french', title || ' ' || context || ' ' || "whatWasDone" || ' ' || results || ' ' || lessons) @@ websearch_to_tsquery('french', ${search})`);
   }

@@ -38,6 +38,8 @@ export async function keysetIds(prisma: RegistryPrisma, q: KeysetQuery): Promise
   const recent = q.orderBy === AiToolOrder.RECENT;
   if (q.after) {
     const [value, id] = decodeCursor(q.after);
+    checkInputText(value, 'after');
+    checkInputText(id, 'after');
     if (recent) {
       if (Number.isNaN(Date.parse(value))) throw badInput('Invalid cursor for orderBy RECENT', { field: 'after' });
       const at = sql`(${value}::timestamptz AT TIME ZONE 'UTC')`;
@@ -66,10 +68,29 @@ export function rowsToConnection<T extends SortedRow>(rows: T[], orderBy: AiTool
   return toConnection(rows, (row) => [sortValue(row, orderBy), row.id], page);
 }
 
-/** Checks a full-text query: at most 200 characters; empty means no filter. */
+/** Checks a full-text query: at most 200 characters, no invalid character; empty means no filter. */
 export function searchText(search: string | null | undefined): string | null {
   const s = search?.trim();
   if (!s) return null;
   if (s.length > 200) throw badInput('`search` must be at most 200 characters', { field: 'filter.search' });
-  return s;
+  return checkInputText(s, 'filter.search');
+}
+
+/**
+ * What no text a client sends to be compared in SQL may contain: NUL (PostgreSQL refuses it in
+ * a text value, error 22021), the other C0 and C1 control characters except tab and line breaks,
+ * and unpaired UTF-16 surrogates (no UTF-8 encoding).
+ */
+// eslint-disable-next-line no-control-regex
+const INVALID_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** `value` when it has no invalid character; BAD_USER_INPUT naming `field` otherwise. */
+export function checkInputText<T extends string | null | undefined>(value: T, field: string): T {
+  if (typeof value !== 'string') return value;
+  const found = INVALID_CHARACTER.exec(value);
+  if (found) {
+    const code = found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    throw badInput(`\`${field}\` contains an invalid character (U+${code}, at ${found.index})`, { field });
+  }
+  return value;
 }

@@ -1,0 +1,8 @@
+export { DEFAULT_QUERY_LIMITS, DEFAULT_SUBGRAPH_QUERY_LIMITS, queryLimits, type QueryLimits } from './queryLimits';
+export { queryLimitsPlugin } from './queryLimitsPlugin';
+export { queryLimitsServerOptions } from './queryLimitsServerOptions';
+export { formatClientError } from './formatClientError';
+export { depthLimitRule } from './depthLimitRule';
+export { widthLimitRule } from './widthLimitRule';
+export { costLimitRule, costEstimator, DEFAULT_LIST_SIZE } from './costLimitRule';
+export { tooComplex } from './tooComplex';

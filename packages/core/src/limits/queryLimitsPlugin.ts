@@ -1,0 +1,57 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { GraphQLError, Kind, validate, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
+import { costLimitRule } from './costLimitRule';
+import { depthLimitRule } from './depthLimitRule';
+import type { QueryLimits } from './queryLimits';
+import { widthLimitRule } from './widthLimitRule';
+
+/**
+ * Checks a parsed, valid document before anything runs (Apollo's `didResolveOperation`):
+ * - the operation must be one the server can run: a named one that exists, a lone anonymous one,
+ *   of a type the schema has (no subscriptions here): otherwise HTTP 400,
+ *   `OPERATION_RESOLUTION_FAILURE` or `GRAPHQL_VALIDATION_FAILED`;
+ * - then depth, width (aliases, fields) and cost: HTTP 400, `QUERY_TOO_COMPLEX`.
+ * The rules run here rather than as Apollo `validationRules` because cost needs the request's
+ * variables, and Apollo would rename every code to GRAPHQL_VALIDATION_FAILED. The token limit is
+ * enforced earlier, by the parser (`parseOptions`, see `queryLimitsServerOptions`).
+ */
+export function queryLimitsPlugin<C extends BaseContext = BaseContext>(limits: QueryLimits): ApolloServerPlugin<C> {
+  const staticRules = [depthLimitRule(limits.maxDepth), widthLimitRule(limits)];
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, schema, request, operation }) {
+          if (!operation) throw unresolvedOperation(document, request.operationName);
+          checkOperationType(schema, operation);
+          // Width and depth first: they are linear in the text, and bound what cost walks.
+          const rules: ValidationRule[] = [...staticRules];
+          let errors = validate(schema, document, rules).filter(isTooComplex);
+          if (!errors.length) errors = validate(schema, document, [costLimitRule(limits.maxCost, request.variables, operation.name?.value) as ValidationRule]).filter(isTooComplex);
+          // Other errors (e.g. bad variables) are left to execution, which reports them properly.
+          if (errors.length) throw errors[0];
+        },
+      };
+    },
+  };
+}
+
+function isTooComplex(error: GraphQLError): boolean {
+  return error.extensions?.code === 'QUERY_TOO_COMPLEX';
+}
+
+/** Why no operation was found (graphql-js `getOperationAST` returns null without saying). */
+function unresolvedOperation(document: DocumentNode, operationName: string | undefined): GraphQLError {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const message = operationName
+    ? `Unknown operation named "${operationName}": the document defines ${operations.map((o) => o.name?.value ?? '(anonymous)').join(', ') || 'no operation'}.`
+    : operations.length ? 'The document defines several operations: say which to run with `operationName`.' : 'The document defines no operation.';
+  return new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
+}
+
+function checkOperationType(schema: GraphQLSchema, operation: OperationDefinitionNode): void {
+  if (schema.getRootType(operation.operation)) return;
+  throw new GraphQLError(`This server has no ${operation.operation} operations${operation.operation === 'subscription' ? ' (no subscriptions: poll `changes(since:)` instead)' : ''}.`, {
+    nodes: [operation],
+    extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
+  });
+}

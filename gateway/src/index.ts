@@ -1,7 +1,7 @@
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createLogger, formatClientError, listenHttp, queryLimitsServerOptions, type Logger, type QueryLimits, type RouteHandler, type RunningHttpServer } from '@bibia/core';
+import { createLogger, formatClientError, listenHttp, queryLimitsServerOptions, stopOnSignals, type Logger, type QueryLimits, type RouteHandler, type RunningHttpServer } from '@bibia/core';
 import { createSharedCache } from './cache/createSharedCache';
 import { loadConfig, parseCommandLine, type GatewayConfig } from './config';
 import { createContext, type GatewayContext } from './context';
@@ -177,13 +177,6 @@ export async function main(argv: string[] = process.argv): Promise<RunningGatewa
   const config = loadConfig(parseCommandLine(argv));
   const running = await createGateway(config);
   console.log(`BibIA gateway: ${running.graphqlUrl}${config.directoryUrl ? ` (members from ${config.directoryUrl})` : ''}${config.indexUrl ? ` (national lists from ${config.indexUrl})` : ''}`);
-  const stop = () => {
-    running.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignals(running);
   return running;
 }

@@ -1,3 +1,4 @@
+import { stopOnSignals } from '@bibia/core';
 import { loadConfig, parseCommandLine } from './config';
 import { createWebServer, type WebServer } from './createWebServer';
 
@@ -10,8 +11,6 @@ export async function main(argv: string[] = process.argv): Promise<WebServer> {
   const config = loadConfig(parseCommandLine(argv));
   const server = await createWebServer({ port: config.port, host: config.host, gatewayUrl: config.endpoint, maxBodyBytes: config.maxBodyBytes });
   console.log(`BibIA catalogue: ${server.url}/ (GraphQL forwarded to ${config.endpoint})`);
-  const stop = () => server.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignals(server);
   return server;
 }

@@ -1,3 +1,4 @@
+import { stopOnSignals } from '@bibia/kit';
 import { loadConfig, parseCommandLine } from './config';
 import { createDirectoryServer } from './server';
 
@@ -21,11 +22,5 @@ export { checkConformance, compareSchemas, type ConformanceOptions, type Conform
  */
 export async function main(argv: string[] = process.argv): Promise<void> {
   const server = await createDirectoryServer(loadConfig(parseCommandLine(argv)));
-  const stop = async (signal: string) => {
-    server.logger.info({ signal }, 'stopping');
-    await server.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  stopOnSignals(server, (signal) => server.logger.info({ signal }, 'stopping'));
 }

@@ -1,3 +1,4 @@
+import { stopOnSignals } from '@bibia/kit';
 import fs from 'node:fs';
 import path from 'node:path';
 import { addConfigOptions, indexCommand, loadConfig, type IndexConfig } from './config';
@@ -27,13 +28,7 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   addConfigOptions(program.command('serve').description('Harvest the members and serve national reading on /graphql.')).action(async (opts: Partial<IndexConfig>) => {
     const server = await createIndexServer(loadConfig(opts));
     console.log(`BibIA national index: ${server.graphqlUrl}`);
-    const stop = async (signal: string) => {
-      server.logger.info({ signal }, 'stopping');
-      await server.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', () => void stop('SIGINT'));
-    process.once('SIGTERM', () => void stop('SIGTERM'));
+    stopOnSignals(server, (signal) => server.logger.info({ signal }, 'stopping'));
   });
   addConfigOptions(
     program

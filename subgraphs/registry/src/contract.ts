@@ -18,3 +18,4 @@ export { Collectivite } from './collectivite/collectivite';
 export { AiProduct } from './aiProduct/aiProduct';
 export * from './shared/enums';
 export { sortKey, makeId, parseId } from './shared/ids';
+export { afterCursor, contractOrder } from './shared/keysetPage';

@@ -1,5 +1,5 @@
 // First: @bibia/kit loads reflect-metadata, which the decorators of the modules below need.
-import { createLogger, serveSubgraph, type Logger, type RunningHttpServer, type Storage } from '@bibia/kit';
+import { createLogger, serveSubgraph, stopOnSignals, type Logger, type RunningHttpServer, type Storage } from '@bibia/kit';
 import { loadConfig, type RegistryConfig } from './config';
 import { openRegistryStorage, type RegistryPrisma } from './storage';
 import { buildRegistrySchema } from './schema';
@@ -99,10 +99,6 @@ export async function main(overrides: Partial<RegistryConfig> = {}): Promise<Reg
   const config = loadConfig(overrides);
   const server = await createRegistryServer(config);
   console.log(`BibIA registry of ${server.owner.name} (${server.owner.siren}): ${server.graphqlUrl}`);
-  const stop = () => {
-    server.close().then(() => process.exit(0), () => process.exit(1));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignals(server);
   return server;
 }

@@ -1,5 +1,5 @@
 import { badInput, decodeCursor, encodeCursor, pageSize, type Connection } from '@bibia/kit';
-import { AiToolOrder } from '@bibia/registry/contract';
+import { afterCursor, AiToolOrder, contractOrder } from '@bibia/registry/contract';
 import { Prisma } from '../generated/prisma/client';
 import type { IndexPrisma } from '../storage';
 
@@ -37,19 +37,15 @@ export async function keysetPage<T extends { id: string; sortName: string; updat
     if (q.ranked) {
       if (!/^\d+(\.\d+)?$/.test(value)) throw badInput('Invalid cursor for a ranked search', { field: 'after' });
       conditions.push(sql`(${rankOf(q.ranked)} < ${value}::numeric OR (${rankOf(q.ranked)} = ${value}::numeric AND id COLLATE "C" > ${id}))`);
-    } else if (recent) {
-      if (Number.isNaN(Date.parse(value))) throw badInput('Invalid cursor for orderBy RECENT', { field: 'after' });
-      const at = sql`(${value}::timestamptz AT TIME ZONE 'UTC')`;
-      conditions.push(sql`("updatedAt" < ${at} OR ("updatedAt" = ${at} AND id COLLATE "C" > ${id}))`);
     } else {
-      conditions.push(sql`("sortName" COLLATE "C" > ${value} OR ("sortName" = ${value} AND id COLLATE "C" > ${id}))`);
+      conditions.push(afterCursor(q.orderBy, q.after));
     }
   }
   const where = conditions.length ? sql`WHERE ${join(conditions, ' AND ')}` : sql``;
   const countWhere = q.where.length ? sql`WHERE ${join(q.where, ' AND ')}` : sql``;
   const order = q.ranked
     ? sql`${rankOf(q.ranked)} DESC, id COLLATE "C" ASC`
-    : recent ? sql`"updatedAt" DESC, id COLLATE "C" ASC` : sql`"sortName" COLLATE "C" ASC, id COLLATE "C" ASC`;
+    : contractOrder(q.orderBy);
   const rankColumn = q.ranked ? sql`, ${rankOf(q.ranked)}::text AS "rank"` : sql``;
   const [rows, counted] = await Promise.all([
     prisma.$queryRaw<{ id: string; rank?: string }[]>(sql`SELECT id ${rankColumn} FROM ${table} ${where} ORDER BY ${order} LIMIT ${first + 1}`),

@@ -1,10 +1,11 @@
-import { Prisma } from '../generated/prisma/client';
+// Prisma's SQL template tag from its runtime, not from the generated client: the national index
+// builds its pages with these functions and must not load this registry's client.
+import { join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { RegistryPrisma } from '../storage';
 import { badInput, decodeCursor, pageSize, toConnection, type Connection } from '@bibia/kit';
 import { AiToolOrder } from './enums';
 
-export const { sql, join, raw } = Prisma;
-export type Sql = Prisma.Sql;
+export { join, raw, sql, type Sql };
 
 export interface KeysetQuery {
   /** Quoted table name, e.g. `"AiTool"`. */
@@ -28,6 +29,28 @@ export function sortValue(row: SortedRow, orderBy: AiToolOrder): string {
 }
 
 /**
+ * The rows after a cursor in the contract's global order: byte order ("C") on both keys, NAME by
+ * `sortName` then id, RECENT by `updatedAt` descending then id. The national index uses this
+ * same function (through `@bibia/registry/contract`), so its cursors are the members' cursors.
+ */
+export function afterCursor(orderBy: AiToolOrder, after: string): Sql {
+  const [value, id] = decodeCursor(after);
+  checkInputText(value, 'after');
+  checkInputText(id, 'after');
+  if (orderBy === AiToolOrder.RECENT) {
+    if (Number.isNaN(Date.parse(value))) throw badInput('Invalid cursor for orderBy RECENT', { field: 'after' });
+    const at = sql`(${value}::timestamptz AT TIME ZONE 'UTC')`;
+    return sql`("updatedAt" < ${at} OR ("updatedAt" = ${at} AND id COLLATE "C" > ${id}))`;
+  }
+  return sql`("sortName" COLLATE "C" > ${value} OR ("sortName" = ${value} AND id COLLATE "C" > ${id}))`;
+}
+
+/** ORDER BY of the contract's global order (see {@link afterCursor}). */
+export function contractOrder(orderBy: AiToolOrder): Sql {
+  return orderBy === AiToolOrder.RECENT ? sql`"updatedAt" DESC, id COLLATE "C" ASC` : sql`"sortName" COLLATE "C" ASC, id COLLATE "C" ASC`;
+}
+
+/**
  * One page in the contract's global order. Byte-order collation ("C") on both keys, so every
  * member — and a hub merging their pages in JavaScript — agrees on the order.
  * Returns the ids of the page (in order), whether more follow, and the total.
@@ -35,22 +58,10 @@ export function sortValue(row: SortedRow, orderBy: AiToolOrder): string {
 export async function keysetIds(prisma: RegistryPrisma, q: KeysetQuery): Promise<{ ids: string[]; hasNextPage: boolean; totalCount: number; first: number }> {
   const first = pageSize(q.first);
   const conditions = [...q.where];
-  const recent = q.orderBy === AiToolOrder.RECENT;
-  if (q.after) {
-    const [value, id] = decodeCursor(q.after);
-    checkInputText(value, 'after');
-    checkInputText(id, 'after');
-    if (recent) {
-      if (Number.isNaN(Date.parse(value))) throw badInput('Invalid cursor for orderBy RECENT', { field: 'after' });
-      const at = sql`(${value}::timestamptz AT TIME ZONE 'UTC')`;
-      conditions.push(sql`("updatedAt" < ${at} OR ("updatedAt" = ${at} AND id COLLATE "C" > ${id}))`);
-    } else {
-      conditions.push(sql`("sortName" COLLATE "C" > ${value} OR ("sortName" = ${value} AND id COLLATE "C" > ${id}))`);
-    }
-  }
+  if (q.after) conditions.push(afterCursor(q.orderBy, q.after));
   const where = conditions.length ? sql`WHERE ${join(conditions, ' AND ')}` : sql``;
   const countWhere = q.where.length ? sql`WHERE ${join(q.where, ' AND ')}` : sql``;
-  const order = recent ? sql`"updatedAt" DESC, id COLLATE "C" ASC` : sql`"sortName" COLLATE "C" ASC, id COLLATE "C" ASC`;
+  const order = contractOrder(q.orderBy);
   const [rows, counted] = await Promise.all([
     prisma.$queryRaw<{ id: string }[]>(sql`SELECT id FROM ${q.table} ${where} ORDER BY ${order} LIMIT ${first + 1}`),
     prisma.$queryRaw<{ n: number | bigint }[]>(sql`SELECT count(*)::int AS n FROM ${q.table} ${countWhere}`),

@@ -127,4 +127,16 @@ describe('reading the registry over HTTP', () => {
     const all = await reg.gql('{ practiceReports(first: 100) { edges { node { visibility } } } }', undefined, token);
     expect(all.body.data.practiceReports.edges.some((e: any) => e.node.visibility === 'PARTNERS')).toBe(true);
   });
+
+  it('keeps the changes of partner reports out of the public feed (their ids say what they are about)', async () => {
+    const partnerIds = (await reg.server.prisma.practiceReport.findMany({ where: { visibility: 'PARTNERS', state: 'PUBLISHED' }, select: { id: true } })).map((r) => r.id);
+    expect(partnerIds.length).toBeGreaterThanOrEqual(1);
+    const FEED = '{ changes(since: "2000-01-01T00:00:00Z", first: 100) { totalCount edges { node { entityId } } } }';
+    const anonymous = (await reg.gql(FEED)).body.data.changes;
+    const publisher = (await reg.gql(FEED, undefined, await reg.token())).body.data.changes;
+    const ids = (feed: any) => feed.edges.map((e: any) => e.node.entityId);
+    expect(ids(anonymous).filter((id: string) => partnerIds.includes(id))).toEqual([]);
+    expect(ids(publisher).filter((id: string) => partnerIds.includes(id)).sort()).toEqual([...partnerIds].sort());
+    expect(publisher.totalCount - anonymous.totalCount).toBe(ids(publisher).length - ids(anonymous).length);
+  });
 });

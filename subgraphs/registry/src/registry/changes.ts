@@ -1,4 +1,4 @@
-import type { RegistryContext } from '../context';
+import { isPublisher, type RegistryContext } from '../context';
 import { decodeCursor, encodeCursor, pageSize, type Connection } from '@bibia/kit';
 import type { Change } from './registry';
 import type { ChangeKind, EntityType } from '../shared/enums';
@@ -9,6 +9,17 @@ const SEQ_DIGITS = 12;
 /** `<siren>:change:<zero-padded seq>`: ids sort like the sequence, and are unique across members. */
 function changeId(siren: string, seq: number): string {
   return `${siren}:change:${String(seq).padStart(SEQ_DIGITS, '0')}`;
+}
+
+/**
+ * Changes of reports kept for partners are not for the public: their ids derive from their
+ * titles, so even an id says what the report is about. A harvester that follows the public feed
+ * notices such a report's disappearance through the published counts (`registry.reportCount`).
+ */
+async function hiddenChanges(ctx: RegistryContext) {
+  if (isPublisher(ctx)) return {};
+  const partners = await ctx.prisma.practiceReport.findMany({ where: { visibility: 'PARTNERS' }, select: { id: true } });
+  return partners.length ? { NOT: { entityType: 'PRACTICE_REPORT', entityId: { in: partners.map((r) => r.id) } } } : {};
 }
 
 /**
@@ -27,12 +38,13 @@ export async function listChanges(ctx: RegistryContext, since: Date, first: numb
     const seqAfter = id.startsWith(ownerPrefix) ? Number(m[1]) : id < ownerPrefix ? -1 : Number.MAX_SAFE_INTEGER;
     from = { at: new Date(at), seq: seqAfter, strict: false };
   }
-  const where = from.strict
+  const hidden = await hiddenChanges(ctx);
+  const position = from.strict
     ? { at: { gt: from.at } }
     : { OR: [{ at: { gt: from.at } }, { at: from.at, seq: { gt: from.seq } }] };
   const [rows, totalCount] = await Promise.all([
-    ctx.prisma.changeEvent.findMany({ where, orderBy: [{ at: 'asc' }, { seq: 'asc' }], take: n + 1 }),
-    ctx.prisma.changeEvent.count({ where: { at: { gt: since } } }),
+    ctx.prisma.changeEvent.findMany({ where: { AND: [position, hidden] }, orderBy: [{ at: 'asc' }, { seq: 'asc' }], take: n + 1 }),
+    ctx.prisma.changeEvent.count({ where: { AND: [{ at: { gt: since } }, hidden] } }),
   ]);
   const edges = rows.slice(0, n).map((r) => {
     const node: Change = {

@@ -1,4 +1,5 @@
 import { memberOptions, SIRENS } from './fixtures/fixtureData';
+import { fixtureToken } from './fixtures/fixtureMember';
 import { startStack, type Stack } from './fixtures/startStack';
 import { waitFor } from './fixtures/waitFor';
 
@@ -11,7 +12,7 @@ afterEach(async () => {
 
 const member = (siren: string) => stack.members.find((m) => m.siren === siren)!;
 const CREATE = `mutation($s: String!, $slug: String!) { createAiTool(siren: $s, input: { name: "Import lent", slug: $slug }) { id } }`;
-const auth = { authorization: `Bearer token-${SIRENS.lille}` };
+const auth = { authorization: `Bearer ${fixtureToken(SIRENS.lille)}` };
 
 it('gives a mutation its own timeout, longer than the member timeout of queries', async () => {
   stack = await startStack(memberOptions(), { memberTimeoutMs: 300, mutationTimeoutMs: 10_000 });

@@ -1,4 +1,5 @@
 import { memberOptions, SIRENS } from './fixtures/fixtureData';
+import { fixtureToken } from './fixtures/fixtureMember';
 import { startStack, type Stack } from './fixtures/startStack';
 
 let stack: Stack;
@@ -14,7 +15,7 @@ beforeEach(() => {
 });
 
 const member = (siren: string) => stack.members.find((m) => m.siren === siren)!;
-const auth = (siren: string) => ({ authorization: `Bearer token-${siren}` });
+const auth = (siren: string) => ({ authorization: `Bearer ${fixtureToken(siren)}` });
 
 it('sends a mutation to the member its siren names, with the Authorization header there only', async () => {
   const readsBefore = stack.directory.memberReads();
@@ -25,7 +26,7 @@ it('sends a mutation to the member its siren names, with the Authorization heade
   );
   expect(body.errors).toBeUndefined();
   expect(body.data.createAiTool).toEqual({ id: `${SIRENS.lille}:nouvel-outil`, name: 'Nouvel outil', collectivite: { siren: SIRENS.lille, name: 'Lille' } });
-  expect(member(SIRENS.lille).received.map((r) => r.authorization)).toEqual([`Bearer token-${SIRENS.lille}`]);
+  expect(member(SIRENS.lille).received.map((r) => r.authorization)).toEqual([`Bearer ${fixtureToken(SIRENS.lille)}`]);
   expect(member(SIRENS.arras).received).toHaveLength(0);
   expect(member(SIRENS.amiens).received).toHaveLength(0);
   // The directory resolved the collectivité's name without the caller's token.
@@ -58,7 +59,7 @@ it('refuses a mutation that names no member, or a SIREN that is not a member', a
 
 it('sends the token with a query only to the one member it names', async () => {
   await stack.gql(`{ aiTools(filter: { sirens: ["${SIRENS.arras}"] }) { totalCount } }`, undefined, { headers: auth(SIRENS.arras) });
-  expect(member(SIRENS.arras).received[0].authorization).toBe(`Bearer token-${SIRENS.arras}`);
+  expect(member(SIRENS.arras).received[0].authorization).toBe(`Bearer ${fixtureToken(SIRENS.arras)}`);
   for (const m of stack.members) m.received.length = 0;
   await stack.gql(`{ aiTools { totalCount } }`, undefined, { headers: auth(SIRENS.arras) });
   expect(stack.members.map((m) => m.received[0].authorization)).toEqual([undefined, undefined, undefined]);

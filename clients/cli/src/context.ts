@@ -8,7 +8,10 @@ export const DEFAULT_ENDPOINT = 'http://localhost:4000/graphql';
 export interface GlobalOptions {
   /** --endpoint, env BIBIA_ENDPOINT. @default http://localhost:4000/graphql */
   endpoint: string;
-  /** --token, env BIBIA_TOKEN. */
+  /**
+   * --token, env BIBIA_TOKEN. Sent with every command: the gateway passes a publisher token
+   * (`bibia_pub_<siren>_…`) on to the member it names only, and no other credential to any member.
+   */
   token?: string;
   /** --json: machine-readable output on stdout. */
   json: boolean;

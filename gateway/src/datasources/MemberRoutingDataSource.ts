@@ -11,6 +11,7 @@ import { readNationalLists } from '../nationalIndex/readNationalLists';
 import { analyseFetch } from '../routing/analyseFetch';
 import { ORDER_ARGUMENT } from '../routing/contractConventions';
 import { isIndexable } from '../routing/indexable';
+import { authorizationFor } from '../routing/publisherToken';
 import { routeEntities } from '../routing/routeEntities';
 import { routeMutation } from '../routing/routeMutation';
 import { routeQuery } from '../routing/routeQuery';
@@ -62,7 +63,8 @@ export class MemberRoutingDataSource implements GraphQLDataSource {
       members: this.members,
       send: (member, memberRequest, { forwardAuthorization, check }) =>
         this.transport.send(member, memberRequest, {
-          authorization: forwardAuthorization ? authorization : undefined,
+          // Only to the member that issued the token (routing/publisherToken), never to another.
+          authorization: forwardAuthorization ? authorizationFor(member.siren, authorization) : undefined,
           // A caller with a token may see drafts: never share its answers through the cache.
           cacheable: analysis.kind === 'query' && !authorization,
           check,

@@ -10,7 +10,7 @@ export interface RoutingEnv {
     /** Refreshes the member list when one of these SIRENs is unknown (see `MemberDirectory`). */
     ensureKnown(sirens: Iterable<string>, options?: { rememberUnknown?: boolean }): Promise<void>;
   };
-  /** Sends one request to one member; `forwardAuthorization` lets the caller's token go with it. */
+  /** Sends one request to one member; `forwardAuthorization` lets the caller's token go with it, if it names that member. */
   send(member: MemberInfo, request: MemberRequest, options: { forwardAuthorization: boolean; check: AnswerCheck }): Promise<MemberResult>;
 }
 

@@ -10,7 +10,7 @@ import { OWNER_ARGUMENTS } from './contractConventions';
 
 /**
  * A mutation fetch: every field goes to exactly one member, the one its owner argument names (see
- * `MUTATION_FIELDS`), with the caller's `Authorization` header — and to no one else. Fields run in order; consecutive fields for the same member share one request.
+ * `MUTATION_FIELDS`), with the caller's `Authorization` header when its token was issued by that member (`publisherToken`) — and to no one else. Fields run in order; consecutive fields for the same member share one request.
  */
 export async function routeMutation(env: RoutingEnv, analysis: FetchAnalysis, document: DocumentNode, operationName?: string | null): Promise<RoutedResponse> {
   const data: Record<string, unknown> = {};

@@ -19,11 +19,11 @@ const lazy = {
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-async function withPrisma<T>(opts: Record<string, unknown>, fn: (prisma: RegistryPrisma) => Promise<T>): Promise<T> {
+async function withPrisma<T>(opts: Record<string, unknown>, fn: (prisma: RegistryPrisma, siren: string) => Promise<T>): Promise<T> {
   const config = loadConfig(flagsFromOptions(opts));
   const storage = await lazy.storage().openRegistryStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
   try {
-    return await fn(storage.prisma);
+    return await fn(storage.prisma, config.siren);
   } finally {
     await storage.close();
   }
@@ -47,8 +47,8 @@ export function buildCli(): Command {
   addStorageOptions(token.command('create').description('Create a token for a publisher.'))
     .requiredOption('--label <label>', 'who holds it, e.g. "Service numérique - Jeanne"')
     .action((opts) =>
-      withPrisma(opts, async (prisma) => {
-        const { id, token: secret } = await lazy.tokens().createToken(prisma, opts.label);
+      withPrisma(opts, async (prisma, siren) => {
+        const { id, token: secret } = await lazy.tokens().createToken(prisma, opts.label, { siren });
         console.log(`Token ${id} created for "${opts.label}". Copy it now, it will not be shown again:\n\n  ${secret}\n`);
         console.log('Use it as: Authorization: Bearer <token>');
       }),

@@ -14,16 +14,35 @@ export type Caller =
 
 const PREFIX = 'bibia_pub_';
 
+/**
+ * A publisher token names the member that issued it: `bibia_pub_<siren>_<random>`, so that the
+ * gateway forwards it to that member only (gateway/src/routing/publisherToken.ts). Tokens created
+ * before had no SIREN (`bibia_pub_<random>`): they still work when sent to their registry directly.
+ */
+export function formatToken(siren: string, random: string): string {
+  return `${PREFIX}${siren}_${random}`;
+}
+
+/** The SIREN a publisher token names, or undefined for an older token (or anything else). */
+export function sirenOfToken(token: string): string | undefined {
+  return /^bibia_pub_(\d{9})_[A-Za-z0-9_-]+$/.exec(token)?.[1];
+}
+
 export function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-/** Creates a publisher token; the clear token is returned once and only its hash is stored. */
-export async function createToken(prisma: RegistryPrisma, label: string): Promise<{ id: string; token: string }> {
+/**
+ * Creates a publisher token naming this registry's SIREN (`options.siren`, else the owner in the
+ * database); the clear token is returned once and only its hash is stored.
+ */
+export async function createToken(prisma: RegistryPrisma, label: string, options: { siren?: string } = {}): Promise<{ id: string; token: string }> {
   const cleanLabel = label.trim();
   if (!cleanLabel || cleanLabel.length > 100) throw new Error('The label must have 1 to 100 characters (e.g. "Service numérique - Jeanne")');
+  const siren = options.siren ?? (await prisma.owner.findFirst({ select: { siren: true } }))?.siren;
+  if (!siren || !/^\d{9}$/.test(siren)) throw new Error('The SIREN of this registry is unknown: give it (REGISTRY_SIREN or --siren), or start the registry once');
   const id = crypto.randomBytes(6).toString('hex');
-  const token = `${PREFIX}${crypto.randomBytes(32).toString('base64url')}`;
+  const token = formatToken(siren, crypto.randomBytes(32).toString('base64url'));
   await prisma.publisherToken.create({ data: { id, label: cleanLabel, hash: hashToken(token) } });
   return { id, token };
 }

@@ -18,19 +18,22 @@ export const GatewayErrorCodes = {
 /** Why a member's answer was not used (`extensions.reason`): the ways `postGraphQL` fails. */
 export type MemberFailure = PostFailure;
 
+/** How a server failed, in words, for the messages below (never the internal `detail`). */
+const FAILURE_WORDS: Record<PostFailure, string> = {
+  timeout: 'did not answer in time',
+  unreachable: 'could not be reached',
+  redirect: 'answered with a redirect, which the hub does not follow',
+  'too large': 'sent an answer larger than the hub accepts',
+  http: 'answered with an HTTP error',
+  'invalid answer': 'answered something that is not a valid GraphQL response',
+};
+
 /**
  * The error entry for a member that did not answer usefully. Returned by a data source, so it is
  * a formatted error (plain object); the gateway adds `serviceName`.
  */
 export function memberUnavailable(member: Pick<MemberInfo, 'siren' | 'name'>, failure: MemberFailure, detail?: string): GraphQLFormattedError {
-  const what = {
-    timeout: 'did not answer in time',
-    unreachable: 'could not be reached',
-    redirect: 'answered with a redirect, which the hub does not follow',
-    'too large': 'sent an answer larger than the hub accepts',
-    http: 'answered with an HTTP error',
-    'invalid answer': 'answered something that is not a valid GraphQL response',
-  }[failure];
+  const what = FAILURE_WORDS[failure];
   return {
     message: `Member registry ${member.name ? `"${member.name}" ` : ''}(SIREN ${member.siren}) ${what}${detail ? `: ${detail}` : ''}. Its data is missing from this response.`,
     extensions: { code: 'MEMBER_UNAVAILABLE', siren: member.siren, member: member.name || undefined, reason: failure },
@@ -54,14 +57,8 @@ export function mutationMayHaveApplied(failure: MemberFailure, detail: string): 
  * nothing was written. `extensions.outcome` is `UNKNOWN`.
  */
 export function mutationOutcomeUnknown(member: Pick<MemberInfo, 'siren' | 'name'>, failure: MemberFailure, detail?: string): GraphQLFormattedError {
-  const what = {
-    timeout: 'did not answer in time',
-    unreachable: 'closed the connection before answering',
-    redirect: 'answered with a redirect, which the hub does not follow',
-    'too large': 'sent an answer larger than the hub accepts',
-    http: 'answered with an HTTP error',
-    'invalid answer': 'answered something that is not a valid GraphQL response',
-  }[failure];
+  // Connection refused stays MEMBER_UNAVAILABLE: here the request may have been received.
+  const what = { ...FAILURE_WORDS, unreachable: 'closed the connection before answering' }[failure];
   return {
     message:
       `Member registry ${member.name ? `"${member.name}" ` : ''}(SIREN ${member.siren}) ${what}${detail ? ` (${detail})` : ''}: ` +
@@ -86,14 +83,7 @@ export function directoryUnavailable(failure: DirectoryFailure, detail?: string)
       extensions: { code: 'DIRECTORY_UNAVAILABLE', reason: failure },
     };
   }
-  const what = {
-    timeout: 'did not answer in time',
-    unreachable: 'could not be reached',
-    redirect: 'answered with a redirect, which the hub does not follow',
-    'too large': 'sent an answer larger than the hub accepts',
-    http: 'answered with an HTTP error',
-    'invalid answer': 'answered something that is not a valid GraphQL response',
-  }[failure];
+  const what = FAILURE_WORDS[failure];
   return {
     message: `The hub directory ${what}${detail ? `: ${detail}` : ''}. Its data (collectivités, products, memberships) is missing from this response; try again shortly.`,
     extensions: { code: 'DIRECTORY_UNAVAILABLE', reason: failure },
@@ -115,12 +105,7 @@ export type IndexFailure = PostFailure | 'not ready' | 'index down';
  */
 export function indexUnavailable(failure: IndexFailure, detail?: string): GraphQLFormattedError {
   const what = {
-    timeout: 'did not answer in time',
-    unreachable: 'could not be reached',
-    redirect: 'answered with a redirect, which the hub does not follow',
-    'too large': 'sent an answer larger than the hub accepts',
-    http: 'answered with an HTTP error',
-    'invalid answer': 'answered something that is not a valid GraphQL response',
+    ...FAILURE_WORDS,
     'not ready': 'has not completed its first harvest yet',
     'index down': 'failed a moment ago and is given time to recover',
   }[failure];

@@ -4,8 +4,7 @@ import { Supergraph } from '@apollo/federation-internals';
 import { parse, validate, type OperationDefinitionNode } from 'graphql';
 import { composeSupergraph } from '../src/compose/composeSupergraph';
 import { DEFAULT_CONFIG } from '../src/config';
-import { costLimitRule } from '../src/limits/costLimitRule';
-import { depthLimitRule } from '../src/limits/depthLimitRule';
+import { costLimitRule, depthLimitRule } from '@bibia/core';
 import { REPO_ROOT } from '../src/paths';
 
 // The client operations shipped with the SDK must pass the gateway's default limits, with the

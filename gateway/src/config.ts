@@ -1,5 +1,8 @@
 import { Command } from 'commander';
-import { ConfigError, definedOnly, envValue, flagValue, toHttpUrl, toNonNegativeInt, toPort, toPositiveInt, toText } from '@bibia/core';
+import {
+  addLimitsOptions, ConfigError, hubSigningKeyFromEnv, readHubSigningKeyFile, DEFAULT_QUERY_LIMITS, defaultLimitsConfig, definedOnly, envValue, flagValue, limitsConfigFromEnv, toHttpUrl, toNonNegativeInt, toPort,
+  toPositiveInt, toText, type LimitsConfig,
+} from '@bibia/core';
 
 import { version } from '../package.json';
 import { defaultSupergraphFile } from './paths';
@@ -10,9 +13,11 @@ export { ConfigError };
 /**
  * Configuration of the gateway, read once by `loadConfig()`: flags beat environment variables,
  * which beat {@link DEFAULT_CONFIG}. `createGateway` takes the resulting object, so tests build
- * one directly. Every variable is listed in docs/configuration.md.
+ * one directly. Every variable is listed in docs/configuration.md. The document, body and rate
+ * limits (`maxDepth`, `maxCost`, `rateLimitPerMinute`, `trustProxy`...) are `@bibia/core`'s
+ * {@link LimitsConfig}, with the gateway's defaults (`DEFAULT_QUERY_LIMITS`).
  */
-export interface GatewayConfig {
+export interface GatewayConfig extends LimitsConfig {
   /** HTTP port; 0 picks a free port. Flag `--port`, env `PORT`. @default 4000 */
   port: number;
   /** Interface listened on. Flag `--host`, env `HOST`. @default '127.0.0.1' */
@@ -54,10 +59,6 @@ export interface GatewayConfig {
    * Flag `--health-report-interval-ms`, env `HEALTH_REPORT_INTERVAL_MS`. @default 5000
    */
   healthReportIntervalMs: number;
-  /** Deepest selection nesting accepted. Flag `--max-depth`, env `MAX_DEPTH`. @default 12 */
-  maxDepth: number;
-  /** Highest estimated cost accepted (lists count `first` times). Flag `--max-cost`, env `MAX_COST`. @default 5000 */
-  maxCost: number;
   /**
    * Lifetime of a cached member answer; 0 disables the response cache.
    * Flag `--response-cache-ttl-ms`, env `RESPONSE_CACHE_TTL_MS`. @default 5000
@@ -65,8 +66,6 @@ export interface GatewayConfig {
   responseCacheTtlMs: number;
   /** Lifetime of a registered persisted query, in seconds. Flag `--apq-ttl-seconds`, env `APQ_TTL_SECONDS`. @default 86400 */
   apqTtlSeconds: number;
-  /** Largest request body, in bytes. Flag `--max-body-bytes`, env `MAX_BODY_BYTES`. @default 1048576 (1 MiB) */
-  maxBodyBytes: number;
   /**
    * GraphQL URL of the hub's national index. When set, anonymous national lists (`aiTools`,
    * `practiceReports` not naming one member) are read from it in one request instead of every
@@ -83,9 +82,22 @@ export interface GatewayConfig {
    * env `INDEX_RETRY_AFTER_MS`. @default 5000
    */
   indexRetryAfterMs: number;
+  /**
+   * The hub signing key (a private JWK as JSON, as the directory's): with it and `directoryUrl`,
+   * the gateway accepts partner credentials and mints for each member a credential valid there
+   * only, for one minute. Env `HUB_SIGNING_KEY` or `HUB_SIGNING_KEY_FILE`, flag
+   * `--hub-signing-key-file`. @default undefined (partner credentials refused, UNAUTHENTICATED)
+   */
+  hubSigningKey?: string;
+  /**
+   * Interval between two reads of the hub's revocation list (`<directory>/.well-known/bibia-partner-revocations.json`).
+   * Flag `--revocation-poll-ms`, env `REVOCATION_POLL_MS`. @default 30000
+   */
+  revocationPollMs?: number;
 }
 
 export const DEFAULT_CONFIG: GatewayConfig = {
+  ...defaultLimitsConfig(DEFAULT_QUERY_LIMITS),
   port: 4000,
   host: '127.0.0.1',
   supergraphFile: defaultSupergraphFile(),
@@ -94,11 +106,8 @@ export const DEFAULT_CONFIG: GatewayConfig = {
   mutationTimeoutMs: 120_000,
   memberRefreshMs: 5000,
   healthReportIntervalMs: 5000,
-  maxDepth: 12,
-  maxCost: 5000,
   responseCacheTtlMs: 5000,
   apqTtlSeconds: 86_400,
-  maxBodyBytes: 1024 * 1024,
   indexTimeoutMs: 1500,
   indexRetryAfterMs: 5000,
 };
@@ -106,6 +115,7 @@ export const DEFAULT_CONFIG: GatewayConfig = {
 /** The environment layer: the variables that are set, checked. Read once per call. */
 export function configFromEnv(): Partial<GatewayConfig> {
   return definedOnly({
+    ...limitsConfigFromEnv(),
     port: envValue('PORT', toPort),
     host: envValue('HOST', toText),
     supergraphFile: envValue('SUPERGRAPH_FILE', toText),
@@ -117,21 +127,20 @@ export function configFromEnv(): Partial<GatewayConfig> {
     mutationTimeoutMs: envValue('MUTATION_TIMEOUT_MS', toPositiveInt),
     memberRefreshMs: envValue('MEMBER_REFRESH_MS', toPositiveInt),
     healthReportIntervalMs: envValue('HEALTH_REPORT_INTERVAL_MS', toNonNegativeInt),
-    maxDepth: envValue('MAX_DEPTH', toPositiveInt),
-    maxCost: envValue('MAX_COST', toPositiveInt),
     responseCacheTtlMs: envValue('RESPONSE_CACHE_TTL_MS', toNonNegativeInt),
     apqTtlSeconds: envValue('APQ_TTL_SECONDS', toPositiveInt),
-    maxBodyBytes: envValue('MAX_BODY_BYTES', toPositiveInt),
     indexUrl: envValue('INDEX_URL', toHttpUrl),
     indexTimeoutMs: envValue('INDEX_TIMEOUT_MS', toPositiveInt),
     indexRetryAfterMs: envValue('INDEX_RETRY_AFTER_MS', toNonNegativeInt),
+    hubSigningKey: hubSigningKeyFromEnv(),
+    revocationPollMs: envValue('REVOCATION_POLL_MS', toPositiveInt),
   });
 }
 
 /** The flags layer: one flag per option (`HUB_ADMIN_TOKEN` excepted), each checked as it is parsed. */
 export function addConfigOptions(cmd: Command): Command {
   const d = DEFAULT_CONFIG;
-  return cmd
+  return addLimitsOptions(cmd, d)
     .option('--port <port>', `HTTP port, 0 for a free one (env PORT, default ${d.port})`, flagValue('--port', toPort))
     .option('--host <host>', `interface (env HOST, default ${d.host})`)
     .option('--supergraph-file <file>', 'supergraph served, reloaded when it changes (env SUPERGRAPH_FILE, default schema/supergraph.graphql)')
@@ -142,14 +151,13 @@ export function addConfigOptions(cmd: Command): Command {
     .option('--mutation-timeout-ms <ms>', `time a member may take per mutation (env MUTATION_TIMEOUT_MS, default ${d.mutationTimeoutMs})`, flagValue('--mutation-timeout-ms', toPositiveInt))
     .option('--member-refresh-ms <ms>', `member list refresh interval (env MEMBER_REFRESH_MS, default ${d.memberRefreshMs})`, flagValue('--member-refresh-ms', toPositiveInt))
     .option('--health-report-interval-ms <ms>', `shortest interval between health reports on one member (env HEALTH_REPORT_INTERVAL_MS, default ${d.healthReportIntervalMs})`, flagValue('--health-report-interval-ms', toNonNegativeInt))
-    .option('--max-depth <n>', `deepest selection nesting (env MAX_DEPTH, default ${d.maxDepth})`, flagValue('--max-depth', toPositiveInt))
-    .option('--max-cost <n>', `highest estimated query cost (env MAX_COST, default ${d.maxCost})`, flagValue('--max-cost', toPositiveInt))
     .option('--response-cache-ttl-ms <ms>', `lifetime of a cached member answer, 0 disables (env RESPONSE_CACHE_TTL_MS, default ${d.responseCacheTtlMs})`, flagValue('--response-cache-ttl-ms', toNonNegativeInt))
     .option('--apq-ttl-seconds <s>', `lifetime of a persisted query (env APQ_TTL_SECONDS, default ${d.apqTtlSeconds})`, flagValue('--apq-ttl-seconds', toPositiveInt))
-    .option('--max-body-bytes <bytes>', `largest request body (env MAX_BODY_BYTES, default ${d.maxBodyBytes})`, flagValue('--max-body-bytes', toPositiveInt))
     .option('--index-url <url>', 'GraphQL URL of the national index: anonymous national lists are read from it (env INDEX_URL, default none: live)', flagValue('--index-url', toHttpUrl))
     .option('--index-timeout-ms <ms>', `time the index may take per request (env INDEX_TIMEOUT_MS, default ${d.indexTimeoutMs})`, flagValue('--index-timeout-ms', toPositiveInt))
     .option('--index-retry-after-ms <ms>', `lists read live for this long after the index failed (env INDEX_RETRY_AFTER_MS, default ${d.indexRetryAfterMs})`, flagValue('--index-retry-after-ms', toNonNegativeInt))
+    .option('--hub-signing-key-file <file>', 'private JWK of the hub: accept partner credentials (env HUB_SIGNING_KEY_FILE, or HUB_SIGNING_KEY with the JSON)', flagValue('--hub-signing-key-file', readHubSigningKeyFile))
+    .option('--revocation-poll-ms <ms>', "interval between reads of the hub's revocation list (env REVOCATION_POLL_MS, default 30000)", flagValue('--revocation-poll-ms', toPositiveInt))
     .addHelpText('after', '\nSecrets are read from the environment only: HUB_ADMIN_TOKEN. See docs/configuration.md.');
 }
 
@@ -170,14 +178,21 @@ export function gatewayCommand(): Command {
  * usage error, before any server code is loaded; returns the flags layer.
  */
 export function parseCommandLine(argv: string[] = process.argv): Partial<GatewayConfig> {
-  return gatewayCommand().parse(argv).opts<Partial<GatewayConfig>>();
+  return withSigningKey(gatewayCommand().parse(argv).opts<ParsedFlags>());
 }
 
 /** Parses flags (without the node and script names) into the flags layer: for tests. */
 export function parseFlags(args: string[]): Partial<GatewayConfig> {
   const cmd = addConfigOptions(new Command()).exitOverride();
   cmd.parse(args, { from: 'user' });
-  return cmd.opts<Partial<GatewayConfig>>();
+  return withSigningKey(cmd.opts<ParsedFlags>());
+}
+
+type ParsedFlags = Partial<GatewayConfig> & { hubSigningKeyFile?: string };
+
+/** `--hub-signing-key-file` holds the key read from the file (read and checked as the flag is parsed). */
+function withSigningKey({ hubSigningKeyFile, ...flags }: ParsedFlags): Partial<GatewayConfig> {
+  return definedOnly({ ...flags, hubSigningKey: hubSigningKeyFile });
 }
 
 /** Flags beat environment variables, which beat {@link DEFAULT_CONFIG}. Throws a {@link ConfigError}. */

@@ -1,13 +1,16 @@
+import type { VerifiedPartner } from '@bibia/core';
 import { StaleMembers } from './nationalIndex/StaleMembers';
 
 /** What the gateway keeps per client request (Apollo's context value). */
 export interface GatewayContext {
   /** Members the index answers of this request say are stale; sent in `extensions.bibia.staleMembers`. */
   staleMembers: StaleMembers;
+  /** The partner whose credential the gateway verified (partners/PartnerAccess); undefined otherwise. */
+  partner?: VerifiedPartner;
 }
 
-export function createContext(): GatewayContext {
-  return { staleMembers: new StaleMembers() };
+export function createContext(partner?: VerifiedPartner): GatewayContext {
+  return { staleMembers: new StaleMembers(), partner };
 }
 
 /** The context of a data source call, as far as it is the gateway's (health checks have another). */

@@ -1,7 +1,7 @@
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createLogger, formatClientError, listenHttp, queryLimitsServerOptions, stopOnSignals, type Logger, type QueryLimits, type RouteHandler, type RunningHttpServer } from '@bibia/core';
+import { createLogger, formatClientError, listenHttp, queryLimitsServerOptions, rateLimitOptionsOf, stopOnSignals, type Logger, type QueryLimits, type RouteHandler, type RunningHttpServer } from '@bibia/core';
 import { createSharedCache } from './cache/createSharedCache';
 import { loadConfig, parseCommandLine, type GatewayConfig } from './config';
 import { createContext, type GatewayContext } from './context';
@@ -17,7 +17,10 @@ import { MemberTransport } from './members/MemberTransport';
 import { createMetrics, type GatewayMetrics } from './metrics/createMetrics';
 import { metricsPlugin } from './metrics/metricsPlugin';
 import { NationalIndex } from './nationalIndex/NationalIndex';
+import { PartnerAccess } from './partners/PartnerAccess';
+import { refuseUncheckedPartner } from './partners/partnersNotAccepted';
 import { staleMembersPlugin } from './nationalIndex/staleMembersPlugin';
+import { selectedOperationPlugin } from './routing/selectedOperationPlugin';
 import { supergraphFromFile } from './supergraph/supergraphFromFile';
 
 export { loadConfig, DEFAULT_CONFIG, ConfigError, type GatewayConfig } from './config';
@@ -36,7 +39,7 @@ export interface GatewayOptions {
   logger?: Logger;
   /** More HTTP routes served beside `/graphql` (e.g. the catalogue page at `/`). */
   routes?: Record<string, RouteHandler>;
-  /** Document limits beyond `maxDepth`/`maxCost` (tokens, aliases, fields). @default DEFAULT_QUERY_LIMITS of `@bibia/core` */
+  /** Document limits that override the configuration's (`maxDepth`, `maxTokens`...). @default none */
   limits?: Partial<QueryLimits>;
 }
 
@@ -69,6 +72,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   let members: MemberDirectory | undefined;
   let health: HealthReporter | undefined;
   let routing: MemberRoutingDataSource | undefined;
+  // Partner credentials need the hub key (to mint member credentials) and the directory (revocations).
+  const partners = config.hubSigningKey && config.directoryUrl
+    ? await PartnerAccess.create({ signingKey: config.hubSigningKey, directoryUrl: config.directoryUrl, revocationPollMs: config.revocationPollMs, logger })
+    : undefined;
   if (config.directoryUrl) {
     members = new MemberDirectory({ directoryUrl: config.directoryUrl, refreshMs: config.memberRefreshMs, timeoutMs: config.memberTimeoutMs, logger });
     health = new HealthReporter({
@@ -79,7 +86,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       logger,
     });
     const transport = new MemberTransport({ timeoutMs: config.memberTimeoutMs, mutationTimeoutMs: config.mutationTimeoutMs, metrics, health, cache: shared.cache, cacheTtlMs: config.responseCacheTtlMs, logger });
-    routing = new MemberRoutingDataSource(members, transport, logger, index);
+    routing = new MemberRoutingDataSource(members, transport, logger, index, partners);
   }
 
   const gateway = new ApolloGateway({
@@ -117,7 +124,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     parseOptions: limits.parseOptions,
     // The limits plugin first: when another plugin also fails on a refused operation, the
     // client gets the limits' error (hooks run together; the first listed rejection wins).
-    plugins: [limits.plugin, ApolloServerPluginLandingPageDisabled(), metricsPlugin(metrics), staleMembersPlugin()],
+    plugins: [limits.plugin, ApolloServerPluginLandingPageDisabled(), metricsPlugin(metrics), staleMembersPlugin(), selectedOperationPlugin()],
     formatError: formatClientError,
   });
 
@@ -125,6 +132,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     await Promise.all([apollo.start(), members?.start()]);
   } catch (err) {
     members?.stop();
+    partners?.stop();
     await shared.close();
     throw err;
   }
@@ -141,11 +149,17 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       port: config.port,
       host: config.host,
       maxBodyBytes: config.maxBodyBytes,
-      context: async () => createContext(),
+      rateLimit: rateLimitOptionsOf(config, { redisUrl: config.redisUrl, keyPrefix: `${config.redisKeyPrefix}ratelimit:` }),
+      context: async (req) => {
+        const authorization = req.headers.authorization;
+        if (!partners) refuseUncheckedPartner(authorization);
+        return createContext(await partners?.identify(authorization));
+      },
       routes: { ...options.routes, ...gatewayRoutes({ notReadyBecause }, metrics.registry) },
     });
   } catch (err) {
     members?.stop();
+    partners?.stop();
     await apollo.stop();
     await shared.close();
     throw err;
@@ -161,6 +175,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     notReadyBecause,
     close: async () => {
       members?.stop();
+      partners?.stop();
       await http.close();
       await apollo.stop();
       await health?.flush();

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Command } from 'commander';
-import { ConfigError, definedOnly, envValue, flagValue, toPath, toPort, toText } from '@bibia/core';
+import { ConfigError, definedOnly, envValue, flagValue, hubSigningKeyFromEnv, limitsConfigFromEnv, toPath, toPort, toText, type LimitsConfig } from '@bibia/core';
 
 import { version } from '../package.json';
 
@@ -29,6 +29,17 @@ export interface DevStackConfig {
   redisUrl?: string;
   /** Admin token of the directory and gateway (secret: env `HUB_ADMIN_TOKEN` only). @default a random one per start */
   hubAdminToken?: string;
+  /**
+   * The hub signing key (private JWK JSON) of the directory and gateway: env `HUB_SIGNING_KEY` or
+   * `HUB_SIGNING_KEY_FILE`. @default one generated at the first start and kept in `<dataDir>/hub-signing-key.json` (mode 0600)
+   */
+  hubSigningKey?: string;
+  /**
+   * The gateway's document and rate limits, from the gateway's own variables (`RATE_LIMIT_PER_MINUTE`,
+   * `RATE_LIMIT_EXEMPT`, `TRUST_PROXY`, `MAX_DEPTH`...; no flags). Members and the directory exempt
+   * loopback, where the gateway runs. @default {} (the gateway's defaults: clients are rate-limited)
+   */
+  gatewayLimits: Partial<LimitsConfig>;
 }
 
 export const DEFAULT_CONFIG: DevStackConfig = {
@@ -37,6 +48,7 @@ export const DEFAULT_CONFIG: DevStackConfig = {
   directoryPort: 4100,
   indexPort: 4050,
   memberPort: 4201,
+  gatewayLimits: {},
 };
 
 /** The environment layer: the variables that are set, checked. Read once per call. */
@@ -49,6 +61,8 @@ export function configFromEnv(): Partial<DevStackConfig> {
     memberPort: envValue('MEMBER_PORT', toPort),
     redisUrl: envValue('REDIS_URL', toText),
     hubAdminToken: envValue('HUB_ADMIN_TOKEN', toText),
+    hubSigningKey: hubSigningKeyFromEnv(),
+    gatewayLimits: limitsConfigFromEnv(),
   });
 }
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { generateHubSigningKey, readHubSigningKeyFile } from '@bibia/core';
 import { createToken, listTokens, revokeToken } from '@bibia/registry';
 import { DEMO_MEMBERS, SUPERGRAPH_FILE, startStack, type Stack } from '@bibia/testkit';
 import { loadConfig, parseCommandLine } from './config';
@@ -19,6 +20,19 @@ async function devPublisherTokens(stack: Stack): Promise<{ siren: string; token:
 }
 
 /**
+ * The hub key of the dev stack: generated at the first start into the data directory (readable
+ * by its owner only), then read again, so that partner credentials outlive a restart.
+ */
+async function devSigningKey(dataRoot: string): Promise<string> {
+  const file = path.join(dataRoot, 'hub-signing-key.json');
+  if (fs.existsSync(file)) return readHubSigningKeyFile(file, file);
+  fs.mkdirSync(dataRoot, { recursive: true });
+  const key = await generateHubSigningKey();
+  fs.writeFileSync(file, key, { mode: 0o600, flag: 'wx' });
+  return key;
+}
+
+/**
  * `npm start` (`bibia-dev-stack`, `argv` as in `process.argv`): the directory, the three demo
  * member registries (each its own embedded database, seeded on first start) and the gateway, on
  * fixed ports; data kept in `.data/`. Options: flags, then the environment, then the defaults
@@ -34,10 +48,16 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     storage: (service) => ({ dataDir: path.join(dataRoot, service) }),
     gatewayPort: config.port,
     directoryPort: config.directoryPort,
-    gateway: { redisUrl: config.redisUrl },
+    gateway: { redisUrl: config.redisUrl, ...config.gatewayLimits },
+    // The gateway limits its clients as in production; members and directory exempt it (loopback).
+    rateLimits: true,
     adminToken: config.hubAdminToken,
+    hubSigningKey: config.hubSigningKey ?? (await devSigningKey(dataRoot)),
     index: true,
     indexPort: config.indexPort,
+    // Every commune and intercommunalité can ask to join (docs/joining.md), from a registry on this machine.
+    reference: true,
+    directory: { allowPrivateMemberUrls: true },
   });
   const tokens = await devPublisherTokens(stack);
   const base = stack.gateway.url.replace('127.0.0.1', 'localhost');
@@ -53,6 +73,7 @@ ${[...stack.members.values()].map((m) => `  Registry ${m.owner.siren}:       ${m
   Publisher tokens (new at each start):
 ${tokens.map((t) => `    ${t.siren}  ${t.token}`).join('\n')}
   e.g. npx bibia import clients/cli/examples/outils.csv --siren ${tokens[1]?.siren} --token ${tokens[1]?.token} --dry-run
+  Partner credentials:         HUB_ADMIN_TOKEN=<hub admin token> npx bibia partner issue --name "…"   (then --token <credential>)
 Data: ${dataRoot}. Stop with Ctrl-C.`);
   let stopping = false;
   const stop = () => {

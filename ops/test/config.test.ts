@@ -14,7 +14,7 @@ describe('dev stack loadConfig: flags beat env vars beat defaults', () => {
 
   it('has documented defaults', () => {
     expect(loadConfig()).toEqual(DEFAULT_CONFIG);
-    expect(DEFAULT_CONFIG).toEqual({ dataDir: path.resolve(__dirname, '..', '..', '.data'), port: 4000, directoryPort: 4100, indexPort: 4050, memberPort: 4201 });
+    expect(DEFAULT_CONFIG).toEqual({ dataDir: path.resolve(__dirname, '..', '..', '.data'), port: 4000, directoryPort: 4100, indexPort: 4050, memberPort: 4201, gatewayLimits: {} });
   });
 
   it('reads the environment, and flags win over it', () => {

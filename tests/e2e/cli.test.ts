@@ -166,14 +166,15 @@ describe('bibia import', () => {
     const r = await bibia(['import', bad, '--siren', env.siren, '--dry-run'], write);
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')).toEqual([
-      `4 problems in ${bad} (2 rows):`,
-      '  header (line 1), column "couleur": unknown column (see docs/import-columns.md for the accepted names)',
-      '  row 1 (line 2), column "statut": "bientôt" is not a known value: use one of PLANNED, PILOT, OPERATIONAL, RETIRED (or their French labels)',
-      '  row 1 (line 2), column "contactEmail": must be an email address',
-      '  row 2 (line 3), column "name": missing: add a column "name", "nom", "nom de l’outil", "Nom de l’algorithme"',
-      'Nothing was written.',
+      `3 problèmes dans ${bad} (2 enregistrements) :`,
+      '  enregistrement 1 (ligne 2), colonne « statut » : « bientôt » n’est pas une valeur connue : valeurs admises PLANNED, PILOT, OPERATIONAL, RETIRED (ou leurs libellés français)',
+      '  enregistrement 1 (ligne 2), colonne « contactEmail » : doit être une adresse électronique : « pas-un-courriel »',
+      '  enregistrement 2 (ligne 3), colonne « name » : manquant : ajoutez une colonne « name », « nom », « nom de l’outil », « tool_name »',
+      'Rien n’a été écrit.',
       '',
     ]);
+    // A column no standard knows is kept in sourceExtra: one warning for the file, not a row error.
+    expect(r.stderr).toBe('avertissement : colonnes sans équivalent BibIA, conservées telles quelles dans sourceExtra : couleur\n');
     // Read from the member itself (a national search through the index would lag behind anyway).
     expect((await bibia(['tool', `${env.siren}:outil-a-verifier`], read)).code).toBe(5);
   });
@@ -182,10 +183,10 @@ describe('bibia import', () => {
     const example = path.join(EXAMPLES, 'outils.csv');
     const dry = await bibia(['import', example, '--siren', env.siren, '--dry-run', '--publish'], write);
     expect(dry).toMatchObject({ code: 0, stderr: '' });
-    expect(dry.stdout).toBe(`Dry run: all 3 rows of ${example} are valid: 3 tool(s) would be created, 0 updated in ${env.siren} and published. Nothing was written.\n`);
+    expect(dry.stdout).toBe(`Essai : les 3 enregistrements de ${example} sont valides : 3 outil(s) seraient créés, 0 modifiés, 0 inchangés dans ${env.siren} et publiés. Rien n’a été écrit.\n`);
 
     const real = await bibia(['import', example, '--siren', env.siren, '--publish'], write);
-    expect(real).toMatchObject({ code: 0, stdout: `Imported 3 rows of ${example} into ${env.siren}: 3 created, 0 updated, all published.\n` });
+    expect(real).toMatchObject({ code: 0, stdout: `3 enregistrements de ${example} importés dans ${env.siren} : 3 créés, 0 modifiés, 0 inchangés, tous publiés.\n` });
     // Anonymous national reading goes through the index: eventually consistent, so harvest now.
     await env.stack.index!.harvestOnce();
 
@@ -199,7 +200,8 @@ describe('bibia import', () => {
     const example = path.join(EXAMPLES, 'outils-eurocities.csv');
     const r = await bibia(['import', example, '--siren', env.siren, '--publish'], write);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('warning: columns with no BibIA equivalent, ignored: uuid, lang, standard_version\n');
+    expect(r.stderr).toContain('Fichier lu au format eurocities.\n');
+    expect(r.stderr).toContain('avertissement : colonnes sans équivalent BibIA, conservées telles quelles dans sourceExtra : lang, standard_version\n');
     const tool = JSON.parse((await bibia(['tool', '--json', `${env.siren}:attribution-des-places-en-creche`], read)).stdout).tool;
     expect(tool).toMatchObject({ status: 'OPERATIONAL', riskLevel: 'HIGH', algorithmType: 'RULE_BASED', themes: ['CHILDHOOD_YOUTH'], sourceCodeUrl: 'https://git.exemple.fr/creches/score' });
     expect(tool.humanOversight).toMatch(/^Intervention humaine : .*\n\nRecours : /s);
@@ -211,7 +213,7 @@ describe('bibia import', () => {
     const header = ['name', 'summary', 'themes', 'status', 'riskLevel', 'algorithmType', 'hosting', 'contactEmail'];
     const refused = await bibia(['import', file('lots.csv', csv(header, rows)), '--siren', env.siren, '--batch-size', '2', '--progress'], write);
     expect(refused.code).toBe(1);
-    expect(refused.stdout).toContain('row 5 (line 6), column "contactEmail": must be an email address');
+    expect(refused.stdout).toContain('enregistrement 5 (ligne 6), colonne « contactEmail » : doit être une adresse électronique');
     expect(refused.progress).toContain('Checking');
     expect(refused.progress).not.toContain('Writing');
     await env.stack.index!.harvestOnce(); // so that the search below would see a row written
@@ -231,7 +233,7 @@ describe('bibia import', () => {
     const row = ['Outil en double', 'Deux fois.', 'ADMINISTRATION', 'PILOT', 'MINIMAL', 'RULE_BASED', 'ON_PREMISES'];
     const r = await bibia(['import', file('double.csv', csv(header, [row, row])), '--siren', env.siren, '--batch-size', '1', '--dry-run'], write);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`row 2 (line 3), column "name": gives the same id as row 1 (${env.siren}:outil-en-double)`);
+    expect(r.stdout).toContain(`enregistrement 2 (ligne 3), colonne « name » : donne le même identifiant que la ligne 1 (${env.siren}:outil-en-double)`);
   });
 
   it('refuses an invalid file with the reason and the line (exit 2)', async () => {
@@ -260,7 +262,8 @@ describe('bibia export', () => {
     const total = JSON.parse((await bibia(['search', '--json', '--siren', env.siren, '--limit', '1'], read)).stdout).totalCount;
     expect(r.stderr).toBe(`Exported ${total} tools to ${out}.\n`);
     const again = await bibia(['import', out, '--siren', env.siren, '--dry-run'], write);
-    expect(again.stdout).toBe(`Dry run: all ${total} rows of ${out} are valid: 0 tool(s) would be created, ${total} updated in ${env.siren}. Nothing was written.\n`);
+    // Nothing changed since the export: every row is unchanged, nothing would be written.
+    expect(again.stdout).toBe(`Essai : les ${total} enregistrements de ${out} sont valides : 0 outil(s) seraient créés, 0 modifiés, ${total} inchangés dans ${env.siren}. Rien n’a été écrit.\n`);
   });
 
   it('follows every page: a large import in batches, then an export of more than one page', async () => {
@@ -268,7 +271,7 @@ describe('bibia export', () => {
     const rows = Array.from({ length: 130 }, (_, i) => [`Outil grand import ${String(i + 1).padStart(3, '0')}`, 'Ligne d’un gros fichier.', 'DIGITAL_IT', 'PLANNED', 'MINIMAL', 'RULE_BASED', 'EU_CLOUD']);
     const big = file('gros.csv', csv(header, rows));
     const imported = await bibia(['import', big, '--siren', env.siren, '--batch-size', '50', '--publish'], write);
-    expect(imported.stdout).toBe(`Imported 130 rows of ${big} into ${env.siren}: 130 created, 0 updated, all published.\n`);
+    expect(imported.stdout).toBe(`130 enregistrements de ${big} importés dans ${env.siren} : 130 créés, 0 modifiés, 0 inchangés, tous publiés.\n`);
 
     const out = path.join(dir, 'all.json');
     expect((await bibia(['export', '--siren', env.siren, '--format', 'json', '--output', out], read)).code).toBe(0);

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { withCheckDigit } from '@bibia/core';
+import { NO_RATE_LIMITS, withCheckDigit } from '@bibia/core';
 import { createRegistryServer, createToken, type SeedFile } from '@bibia/registry';
 import { setMembership } from '@bibia/directory';
 import { createGateway, DEFAULT_CONFIG, type RunningGateway } from '@bibia/gateway';
@@ -71,6 +71,8 @@ beforeAll(async () => {
     hubAdminToken: stack.adminToken,
     responseCacheTtlMs: 0,
     memberTimeoutMs: 10_000,
+    // Hundreds of pages a minute from one address: not a client to throttle.
+    ...NO_RATE_LIMITS,
   });
   for (const [siren, member] of stack.members) tokens.set(siren, (await createToken(member.prisma, 'differential test')).token);
   await harvest();
@@ -335,6 +337,8 @@ describe('the national index and live fan-out give the same national answers', (
       port,
       host: '127.0.0.1',
       maxBodyBytes: 10 * 1024 * 1024,
+      // As the stack's members: the co-located gateways and index are not clients to throttle.
+      rateLimitExempt: ['loopback'],
       ...storageWithPool(`reset-${PAS_DE_CALAIS}`),
     });
     extraServers.push(fresh);

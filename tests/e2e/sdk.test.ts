@@ -158,8 +158,8 @@ describe('publishing through the hub', () => {
   });
 
   it('checks an import with dryRun and lists every row error', async () => {
-    const result = await publisher.importAiTools({ siren: ARRAS, rows: [input, { ...input, name: 'Sans thème', themes: [] }], dryRun: true });
-    expect(result.data.importAiTools).toMatchObject({ ok: false, dryRun: true, errors: [{ row: 2, field: 'themes' }] });
+    const result = await publisher.importAiTools({ siren: ARRAS, rows: [input, { ...input, name: 'Nom trop long '.repeat(10) }], dryRun: true });
+    expect(result.data.importAiTools).toMatchObject({ ok: false, dryRun: true, errors: [{ row: 2, field: 'name' }] });
   });
 
   it('refuses mutations without a token', async () => {

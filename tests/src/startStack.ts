@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { createLogger, type Logger } from '@bibia/core';
+import { createLogger, generateHubSigningKey, NO_RATE_LIMITS, type Logger } from '@bibia/core';
 import { createRegistryServer, type RegistryServer, type SeedFile } from '@bibia/registry';
-import { createDirectoryServer, setMembership, upsertCollectivite, type CollectiviteInput, type DirectoryServer } from '@bibia/directory';
+import { createDirectoryServer, setMembership, upsertCollectivite, type CollectiviteInput, type DirectoryServer, type DirectoryServerOptions } from '@bibia/directory';
 import { createGateway, DEFAULT_CONFIG, type GatewayConfig, type RunningGateway } from '@bibia/gateway';
 import { createIndexServer, type IndexServer, type IndexServerOptions } from '@bibia/index';
 import { catalogueRoutes } from '@bibia/web';
@@ -45,6 +45,23 @@ export interface StackOptions {
   index?: boolean | Omit<IndexServerOptions, 'directoryUrl' | 'databaseUrl' | 'dataDir'>;
   /** Fixed port of the index (dev stack). @default 0 */
   indexPort?: number;
+  /**
+   * Rate-limit the gateway's clients with its default limits (RATE_LIMIT_*; `gateway` may set
+   * others). Members and the directory exempt loopback either way: the co-located gateway reaches
+   * them from there. @default false (a test's own load is never throttled)
+   */
+  rateLimits?: boolean;
+  /** The hub signing key (private JWK JSON) of the directory and gateway. @default a new one per stack */
+  hubSigningKey?: string;
+  /** Interval between reads of the hub's revocation list, at members and gateway. @default 30 s */
+  revocationPollMs?: number;
+  /**
+   * Load the administrative reference into the directory (every commune and intercommunalité,
+   * seconds on PGlite). @default false
+   */
+  reference?: boolean;
+  /** More directory settings (e.g. `allowPrivateMemberUrls` for members on loopback). */
+  directory?: Omit<DirectoryServerOptions, 'logger' | 'port'>;
 }
 
 export interface Stack {
@@ -57,10 +74,15 @@ export interface Stack {
   index?: IndexServer;
   /** Admin token of this hub (random per stack). */
   adminToken: string;
+  /** The hub signing key (private JWK JSON): signs partner credentials. */
+  hubSigningKey: string;
   /** Stops one member, as if its server went down. */
   stopMember(siren: string): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** Members and the directory never limit the gateway (and index) running beside them on loopback. */
+const COLOCATED_HUB = { rateLimitExempt: ['loopback'] };
 
 const inMemory: StorageFor = (service) => ({ dataDir: `memory://${service}-${crypto.randomBytes(3).toString('hex')}` });
 
@@ -74,8 +96,22 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const logger = options.logger ?? createLogger('stack');
   const members = new Map<string, RegistryServer>();
   const adminToken = options.adminToken ?? crypto.randomBytes(24).toString('base64url');
+  const hubSigningKey = options.hubSigningKey ?? (await generateHubSigningKey());
   const started: { close(): Promise<void> }[] = [];
   try {
+    // The directory first: members read the hub's public keys and revocation list from it.
+    const directory = await createDirectoryServer({
+      port: options.directoryPort ?? 0,
+      host: '127.0.0.1',
+      hubAdminToken: adminToken,
+      hubSigningKey,
+      reference: options.reference ?? false,
+      ...COLOCATED_HUB,
+      logger: logger.child({ service: 'directory' }),
+      ...storage('directory'),
+      ...options.directory,
+    });
+    started.push(directory);
     // Members start in parallel: each has its own database.
     const servers = await Promise.all(
       (options.members ?? DEMO_MEMBERS.map((siren): StackMember => ({ siren }))).map((m) =>
@@ -85,7 +121,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
             port: m.port ?? 0,
             host: '127.0.0.1',
             maxBodyBytes: 10 * 1024 * 1024,
+            ...COLOCATED_HUB,
             seedFile: m.seed ? undefined : 'bundled',
+            hubUrl: directory.url,
+            revocationPollMs: options.revocationPollMs,
             ...withPoolSize(storage(`registry-${m.siren}`)),
           },
           { seed: m.seed, logger: logger.child({ service: `registry-${m.siren}` }) },
@@ -96,14 +135,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       members.set(s.owner.siren, s);
       started.push(s);
     }
-    const directory = await createDirectoryServer({
-      port: options.directoryPort ?? 0,
-      host: '127.0.0.1',
-      hubAdminToken: adminToken,
-      logger: logger.child({ service: 'directory' }),
-      ...storage('directory'),
-    });
-    started.push(directory);
     for (const s of servers) {
       // Generated members are not in the seeded directory: add them, as a commune, from their seed.
       const known = await directory.prisma.collectivite.findUnique({ where: { siren: s.owner.siren }, select: { siren: true } });
@@ -137,7 +168,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         supergraphFile: SUPERGRAPH_FILE,
         directoryUrl: directory.graphqlUrl,
         hubAdminToken: adminToken,
+        hubSigningKey,
+        revocationPollMs: options.revocationPollMs,
         indexUrl: index?.graphqlUrl,
+        ...(options.rateLimits ? {} : NO_RATE_LIMITS),
         ...options.gateway,
       },
       { logger: logger.child({ service: 'gateway' }), routes: options.web === false ? undefined : catalogueRoutes() },
@@ -150,6 +184,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       members,
       index,
       adminToken,
+      hubSigningKey,
       stopMember: async (siren) => {
         await members.get(siren)?.close();
       },

@@ -47,7 +47,12 @@ export function toCliError(err: unknown, endpoint: string): CliError {
       case 'HTTP_ERROR':
         return new CliError(`cannot reach a BibIA endpoint at ${endpoint}: ${err.message}`, ExitCode.UNREACHABLE);
       case 'UNAUTHENTICATED':
-        return new CliError(`the token was refused: ${err.message} (give a publisher token with --token or BIBIA_TOKEN)`, ExitCode.BAD_TOKEN);
+        // Two kinds of token: a publisher token of a collectivité's registry (to publish), or a
+        // partner credential issued by the hub (to read what is kept for partners).
+        return new CliError(
+          `the token was refused: ${err.message} (give a publisher token of your registry, or a partner credential issued by the hub, with --token or BIBIA_TOKEN)`,
+          ExitCode.BAD_TOKEN,
+        );
       case 'FORBIDDEN':
         return new CliError(`the token does not allow this: ${err.message}`, ExitCode.BAD_TOKEN);
       case 'NOT_FOUND':

@@ -1,8 +1,14 @@
 import { DEPARTEMENT_NAMES, REGION_NAMES, RISK_LABELS, STATUS_LABELS, THEME_LABELS, type RiskLevel, type Theme, type ToolStatus } from '@bibia/sdk';
 
-export const themesText = (themes: readonly Theme[]) => themes.map((t) => THEME_LABELS[t] ?? t).join(', ');
-export const statusText = (s: ToolStatus) => STATUS_LABELS[s] ?? s;
-export const riskText = (r: RiskLevel) => RISK_LABELS[r] ?? r;
+/** What a value the publisher did not give reads as: never a default that reads as a statement. */
+export const NOT_STATED = 'non renseigné';
+
+/** The French label of an enum value, or "non renseigné" for null. */
+export const labelText = <V extends string>(labels: Record<V, string>, v: V | null | undefined): string => (v ? (labels[v] ?? v) : NOT_STATED);
+export const yesNoText = (b: boolean | null | undefined): string => (b === null || b === undefined ? NOT_STATED : b ? 'oui' : 'non');
+export const themesText = (themes: readonly Theme[]) => (themes.length ? themes.map((t) => THEME_LABELS[t] ?? t).join(', ') : NOT_STATED);
+export const statusText = (s: ToolStatus | null) => labelText(STATUS_LABELS, s);
+export const riskText = (r: RiskLevel | null) => labelText(RISK_LABELS, r);
 export const regionText = (code: string | null | undefined) => (code ? `${REGION_NAMES[code] ?? code} (${code})` : '');
 export const departementText = (code: string) => `${DEPARTEMENT_NAMES[code] ?? code} (${code})`;
 

@@ -10,6 +10,8 @@ import { registerCollectivite } from './commands/collectivite';
 import { registerProduct } from './commands/product';
 import { registerImport } from './commands/importCommand';
 import { registerExport } from './commands/exportCommand';
+import { registerPartner } from './commands/partner';
+import { registerMember } from './commands/member';
 
 /** The `bibia` program. Every action runs through `runner`, which owns errors and exit codes. */
 export function buildProgram(io: CliIO, runner: CommandRunner): Command {
@@ -34,6 +36,8 @@ Exit codes: 0 ok, 1 error (GraphQL error, rows refused), 2 invalid file or comma
   registerStats(program, runner);
   registerImport(program, runner);
   registerExport(program, runner);
+  registerPartner(program, runner);
+  registerMember(program, runner);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: () => {} });
   return program;
 }

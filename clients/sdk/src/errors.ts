@@ -45,11 +45,16 @@ export class BibiaError extends Error {
   /** Whatever data came with the errors. */
   readonly data?: unknown;
   readonly unavailableMembers: UnavailableMember[];
+  /**
+   * Seconds to wait before trying again, when the server said (the `Retry-After` header of an
+   * HTTP 429 RATE_LIMITED answer, or its `extensions.retryAfterSeconds`); undefined otherwise.
+   */
+  readonly retryAfterSeconds?: number;
 
   constructor(
     code: string,
     message: string,
-    details: { status?: number; errors?: GraphQLErrorJson[]; data?: unknown; unavailableMembers?: UnavailableMember[]; cause?: unknown } = {},
+    details: { status?: number; errors?: GraphQLErrorJson[]; data?: unknown; unavailableMembers?: UnavailableMember[]; retryAfterSeconds?: number; cause?: unknown } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.code = code;
@@ -58,7 +63,24 @@ export class BibiaError extends Error {
     this.extensions = this.errors[0]?.extensions ?? {};
     this.data = details.data;
     this.unavailableMembers = details.unavailableMembers ?? [];
+    const fromBody = this.extensions.retryAfterSeconds;
+    this.retryAfterSeconds = details.retryAfterSeconds ?? (typeof fromBody === 'number' && Number.isFinite(fromBody) && fromBody >= 0 ? fromBody : undefined);
   }
+}
+
+/**
+ * Seconds in a `Retry-After` header: a number of seconds, or an HTTP date
+ * (`Sun, 06 Nov 1994 08:49:37 GMT`: seconds from `now`, rounded up, at least 0). Undefined when
+ * absent or not understood.
+ */
+export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text);
+  // Only the HTTP date format (IMF-fixdate): Date.parse would take "-5" or "1.5" for dates.
+  if (!/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(text)) return undefined;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 export const MEMBER_UNAVAILABLE = 'MEMBER_UNAVAILABLE';

@@ -46,12 +46,12 @@ export async function execute<TData, TVariables extends Record<string, unknown>>
   document: TypedDocumentNode<TData, TVariables>,
   variables?: TVariables,
 ): Promise<BibiaResult<TData>> {
-  const { status, body } = await transport.send({ ...describe(document), variables });
+  const { status, body, retryAfterSeconds } = await transport.send({ ...describe(document), variables });
   const errors = body.errors ?? [];
   const unavailableMembers = unavailableMembersOf(errors);
   const other = errors.find((e) => e.extensions?.code !== MEMBER_UNAVAILABLE);
   if (other) {
-    throw new BibiaError(String(other.extensions?.code ?? 'GRAPHQL_ERROR'), other.message, { status, errors, data: body.data, unavailableMembers });
+    throw new BibiaError(String(other.extensions?.code ?? 'GRAPHQL_ERROR'), other.message, { status, errors, data: body.data, unavailableMembers, retryAfterSeconds });
   }
   if (body.data === null || body.data === undefined) {
     const message = errors[0]?.message ?? `empty answer (HTTP ${status})`;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BibiaError, type GraphQLErrorJson } from './errors';
+import { BibiaError, parseRetryAfter, type GraphQLErrorJson } from './errors';
 
 /** Options of {@link createTransport} (and of `createBibiaClient`). */
 export interface TransportOptions {
@@ -32,6 +32,8 @@ export interface GraphQLRequest {
 export interface GraphQLResponse {
   status: number;
   body: { data?: unknown; errors?: GraphQLErrorJson[]; extensions?: Record<string, unknown> };
+  /** The answer's `Retry-After`, in seconds (HTTP 429 RATE_LIMITED, some 503s). */
+  retryAfterSeconds?: number;
 }
 
 /** Why one HTTP exchange gave no usable answer, and whether trying again may help. */
@@ -83,6 +85,7 @@ export function createTransport(options: TransportOptions): Transport {
       throw new Failure(true, new BibiaError('NETWORK_ERROR', `cannot reach ${options.url}: ${reason}`, { cause: err }));
     }
     const text = await res.text().catch(() => '');
+    const retryAfterSeconds = parseRetryAfter(res.headers.get('retry-after'));
     let body: GraphQLResponse['body'] | undefined;
     try {
       const parsed = JSON.parse(text);
@@ -93,14 +96,14 @@ export function createTransport(options: TransportOptions): Transport {
     if (res.status >= 500 && !body?.data) {
       const first = body?.errors?.[0];
       const error = first
-        ? new BibiaError(String(first.extensions?.code ?? 'HTTP_ERROR'), first.message, { status: res.status, errors: body!.errors })
-        : new BibiaError('HTTP_ERROR', `${options.url} answered HTTP ${res.status}`, { status: res.status });
+        ? new BibiaError(String(first.extensions?.code ?? 'HTTP_ERROR'), first.message, { status: res.status, errors: body!.errors, retryAfterSeconds })
+        : new BibiaError('HTTP_ERROR', `${options.url} answered HTTP ${res.status}`, { status: res.status, retryAfterSeconds });
       throw new Failure(true, error);
     }
     if (!body) {
-      throw new Failure(false, new BibiaError('BAD_RESPONSE', `${options.url} did not answer with GraphQL (HTTP ${res.status}): ${text.slice(0, 120)}`, { status: res.status }));
+      throw new Failure(false, new BibiaError('BAD_RESPONSE', `${options.url} did not answer with GraphQL (HTTP ${res.status}): ${text.slice(0, 120)}`, { status: res.status, retryAfterSeconds }));
     }
-    return { status: res.status, body };
+    return retryAfterSeconds === undefined ? { status: res.status, body } : { status: res.status, body, retryAfterSeconds };
   }
 
   /** One exchange, with the APQ handshake: hash only first, the full query when the server asks. */

@@ -2,6 +2,7 @@
 // with their sha256), automatic persisted queries, and partial results kept with the names of the
 // members that did not answer, and of those whose data the national index has not read recently.
 import { OPERATIONS } from './operations.js';
+import { forgetPartnerCredential, partnerCredential } from './partner.js';
 
 export class ApiError extends Error {
   constructor(code, message) {
@@ -14,10 +15,11 @@ const ENDPOINT = '/graphql';
 
 async function post(body) {
   let res;
+  const credential = partnerCredential();
   try {
     res = await fetch(ENDPOINT, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...(credential ? { authorization: `Bearer ${credential}` } : {}) },
       body: JSON.stringify(body),
     });
   } catch {
@@ -74,6 +76,10 @@ export async function request(name, variables = {}) {
   }
   const errors = json.errors || [];
   const other = errors.find((e) => !e.extensions || e.extensions.code !== 'MEMBER_UNAVAILABLE');
+  if (other && other.extensions && other.extensions.code === 'UNAUTHENTICATED' && partnerCredential()) {
+    forgetPartnerCredential();
+    throw new ApiError('UNAUTHENTICATED', `Le jeton partenaire a été refusé (${other.message}). L’accès partenaire est fermé ; rechargez la page pour voir les données publiques.`);
+  }
   if (other) throw new ApiError((other.extensions && other.extensions.code) || 'GRAPHQL_ERROR', other.message);
   if (json.data === null || json.data === undefined) {
     throw new ApiError('MEMBER_UNAVAILABLE', 'Le registre concerné ne répond pas pour le moment.');

@@ -5,6 +5,7 @@ import { initSearch, showSearch, PARAMS } from './search.js';
 import { showTool, showProduct, showCollectivite } from './detail.js';
 import { showStats } from './stats.js';
 import { harvestText } from './format.js';
+import { initPartnerAccess } from './partner.js';
 
 const VIEWS = ['search', 'tool', 'product', 'collectivite', 'stats'];
 const $ = (id) => document.getElementById(id);
@@ -96,5 +97,6 @@ function route() {
 }
 
 initSearch({ navigate, showNotice });
+initPartnerAccess(route);
 window.addEventListener('hashchange', route);
 route();

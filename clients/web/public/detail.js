@@ -2,10 +2,10 @@
 import { request } from './api.js';
 import { h, clear, fieldList, paragraphs } from './dom.js';
 import {
-  ALGORITHM_TYPE_LABELS, AI_ACT_ROLE_LABELS, AUTOMATION_LABELS, HOSTING_LABELS, IMPACT_ASSESSMENT_LABELS, VISIBILITY_LABELS, STATE_LABELS, KIND_LABELS,
+  ALGORITHM_TYPE_LABELS, AI_ACT_ROLE_LABELS, AUTOMATION_LABELS, HOSTING_LABELS, IMPACT_ASSESSMENT_LABELS, STATE_LABELS, KIND_LABELS,
   PRODUCT_CATEGORY_LABELS, MEMBERSHIP_STATUS_LABELS,
 } from './labels.js';
-import { themeText, statusText, riskText, regionText, dateText, plural, collectiviteText } from './format.js';
+import { themeText, statusText, riskText, regionText, dateText, plural, collectiviteText, labelText, yesNoText, NOT_STATED } from './format.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -24,7 +24,7 @@ function mailLink(email) {
   return /^[^\s@<>()]+@[^\s@<>()]+$/.test(email) ? h('a', { href: `mailto:${email}` }, email) : email;
 }
 
-const yesNo = (b) => (b ? 'oui' : 'non');
+const yesNo = yesNoText;
 
 function section(title, ...content) {
   const body = content.flat().filter(Boolean);
@@ -86,16 +86,16 @@ export async function showTool(id, { showNotice }) {
     section('En bref', fieldList([
       ['Collectivité', collectiviteLink(c)],
       ['Service', t.department],
-      ['Thèmes', t.themes.map(themeText).join(', ')],
+      ['Thèmes', t.themes.length ? t.themes.map(themeText).join(', ') : NOT_STATED],
       ['Statut', `${statusText(t.status)}${dates ? ` (${dates})` : ''}`],
-      ['Type d’algorithme', ALGORITHM_TYPE_LABELS[t.algorithmType]],
+      ['Type d’algorithme', labelText(ALGORITHM_TYPE_LABELS, t.algorithmType)],
       ['Niveau de risque (AI Act)', riskText(t.riskLevel)],
-      ['Rôle de la collectivité (AI Act)', AI_ACT_ROLE_LABELS[t.aiActRole]],
-      ['Automatisation', AUTOMATION_LABELS[t.automationLevel]],
+      ['Rôle de la collectivité (AI Act)', labelText(AI_ACT_ROLE_LABELS, t.aiActRole)],
+      ['Automatisation', labelText(AUTOMATION_LABELS, t.automationLevel)],
       ['Décisions individuelles', `${yesNo(t.individualDecisions)}${t.decisionsPerYear ? ` (${t.decisionsPerYear.toLocaleString('fr-FR')} par an)` : ''}`],
       ['Produit', t.product ? h('a', { href: `#/produit/${encodeURIComponent(t.product.id)}` }, t.product.name || t.product.id) : null],
       ['Fournisseur', t.provider ? `${t.provider.name}${t.provider.siren ? ` (SIREN ${t.provider.siren})` : ''}` : null],
-      ['Hébergement', `${HOSTING_LABELS[t.hosting]}${t.hostingDetails ? ` — ${t.hostingDetails}` : ''}`],
+      ['Hébergement', `${labelText(HOSTING_LABELS, t.hosting)}${t.hostingDetails ? ` — ${t.hostingDetails}` : ''}`],
       ['Logiciel libre', yesNo(t.openSource)],
       ['Code source', t.sourceCodeUrl ? externalLink(t.sourceCodeUrl) : null],
       ['Licence', t.licence],
@@ -124,7 +124,8 @@ function reportsSection(reports) {
   return h('section', { class: 'block reports' }, heading, reports.map((r) =>
     h('article', { class: 'report' },
       h('h3', {}, r.title),
-      h('p', { class: 'meta' }, `${dateText(r.reportDate)}${r.authorRole ? ` — ${r.authorRole}` : ''}${r.visibility === 'PARTNERS' ? ` — ${VISIBILITY_LABELS.PARTNERS}` : ''}`),
+      r.visibility === 'PARTNERS' ? h('p', { class: 'partners-only' }, 'Réservé aux partenaires') : null,
+      h('p', { class: 'meta' }, `${dateText(r.reportDate)}${r.authorRole ? ` — ${r.authorRole}` : ''}`),
       [
         ['Contexte', r.context], ['Ce qui a été fait', r.whatWasDone], ['Résultats', r.results], ['Coûts', r.costs],
         ['Enseignements', r.lessons], ['Éthique', r.ethics], ['Formation des agents', r.staffTraining],

@@ -1,10 +1,14 @@
 import { THEME_LABELS, STATUS_LABELS, RISK_LABELS, ALGORITHM_TYPE_LABELS, HOSTING_LABELS, REGION_NAMES, DEPARTEMENT_NAMES } from './labels.js';
 
+/** What a value the publisher did not give reads as: never a default that reads as a statement. */
+export const NOT_STATED = 'non renseigné';
+export const labelText = (labels, v) => (v === null || v === undefined ? NOT_STATED : labels[v] || v);
+export const yesNoText = (b) => (b === null || b === undefined ? NOT_STATED : b ? 'oui' : 'non');
 export const themeText = (t) => THEME_LABELS[t] || t;
-export const statusText = (s) => STATUS_LABELS[s] || s;
-export const riskText = (r) => RISK_LABELS[r] || r;
-export const algorithmText = (a) => ALGORITHM_TYPE_LABELS[a] || a;
-export const hostingText = (h) => HOSTING_LABELS[h] || h;
+export const statusText = (s) => labelText(STATUS_LABELS, s);
+export const riskText = (r) => labelText(RISK_LABELS, r);
+export const algorithmText = (a) => labelText(ALGORITHM_TYPE_LABELS, a);
+export const hostingText = (h) => labelText(HOSTING_LABELS, h);
 export const regionText = (code) => (code ? REGION_NAMES[code] || code : '');
 export const departementText = (code) => (code ? `${DEPARTEMENT_NAMES[code] || code} (${code})` : '');
 

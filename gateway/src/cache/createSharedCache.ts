@@ -1,6 +1,5 @@
 import { ErrorsAreMissesCache, InMemoryLRUCache, PrefixingKeyValueCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
-import type { Logger } from '@bibia/core';
-import { Redis } from 'ioredis';
+import { connectRedis, type Logger } from '@bibia/core';
 import { RedisKeyValueCache } from './RedisKeyValueCache';
 
 export interface SharedCache {
@@ -26,30 +25,10 @@ export function createSharedCache(options: { redisUrl?: string; keyPrefix: strin
   if (!options.redisUrl) {
     return { cache: new InMemoryLRUCache<string>({ maxSize: 64 * 1024 * 1024 }), kind: 'memory', ready: Promise.resolve(), close: async () => {} };
   }
-  const connectTimeoutMs = 2000;
-  const redis = new Redis(options.redisUrl, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    connectTimeout: connectTimeoutMs,
-    commandTimeout: 500,
-    retryStrategy: (attempt) => Math.min(attempt * 200, 5000),
-  });
-  let reported = false;
-  redis.on('error', (err) => {
-    if (!reported) options.logger.warn({ err: err.message }, 'Redis connection error (will keep retrying)');
-    reported = true;
-  });
-  redis.on('ready', () => {
-    if (reported) options.logger.info('Redis connection back');
-    reported = false;
-  });
-  const ready = new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, connectTimeoutMs);
-    timer.unref();
-    redis.once('ready', () => {
-      clearTimeout(timer);
-      resolve();
-    });
+  // Fails fast while Redis is down and keeps reconnecting (see connectRedis).
+  const { redis, ready } = connectRedis(options.redisUrl, {
+    onDown: (err) => options.logger.warn({ err: err.message }, 'Redis connection error (will keep retrying)'),
+    onBack: () => options.logger.info('Redis connection back'),
   });
   return {
     ready,

@@ -1,8 +1,9 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { postGraphQL, type Logger } from '@bibia/core';
+import { bearerOf, looksLikeJwt, postGraphQL, type Logger } from '@bibia/core';
 import type { GraphQLFormattedError } from 'graphql';
 import { directoryUnavailable } from '../errors';
+import { isIncomingOperation } from './MemberRoutingDataSource';
 
 /** Options of {@link DirectoryDataSource}. */
 export interface DirectoryDataSourceOptions {
@@ -25,10 +26,13 @@ export class DirectoryDataSource implements GraphQLDataSource {
 
   constructor(private readonly options: DirectoryDataSourceOptions) {}
 
-  async process({ request }: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+  async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+    const { request } = options;
+    const authorization = isIncomingOperation(options) ? hubAuthorization(options.incomingRequestContext.request.http?.headers.get('authorization')) : undefined;
     const answer = await postGraphQL(this.options.url, request.query!, request.variables ?? {}, {
       timeoutMs: this.options.timeoutMs,
       operationName: request.operationName,
+      headers: authorization ? { authorization } : {},
     });
     if (!answer.ok) {
       const now = Date.now();
@@ -42,4 +46,15 @@ export class DirectoryDataSource implements GraphQLDataSource {
     const data = answer.data ?? undefined;
     return errors.length ? { data, errors } : { data };
   }
+}
+
+/**
+ * The caller's header when it may be a hub credential (the hub admin token, for the directory's
+ * admin operations through the gateway, e.g. `bibia partner issue`). A member's publisher token
+ * and a partner credential are not the directory's business: they never go there.
+ */
+function hubAuthorization(authorization: string | undefined | null): string | undefined {
+  const token = bearerOf(authorization ?? undefined);
+  if (!token || looksLikeJwt(token) || token.startsWith('bibia_pub_')) return undefined;
+  return authorization ?? undefined;
 }

@@ -7,6 +7,7 @@ import { directoryUnavailable } from '../errors';
 import type { MemberDirectory } from '../members/MemberDirectory';
 import type { MemberTransport } from '../members/MemberTransport';
 import type { NationalIndex } from '../nationalIndex/NationalIndex';
+import type { PartnerAccess } from '../partners/PartnerAccess';
 import { readNationalLists } from '../nationalIndex/readNationalLists';
 import { analyseFetch } from '../routing/analyseFetch';
 import { ORDER_ARGUMENT } from '../routing/contractConventions';
@@ -30,6 +31,7 @@ export class MemberRoutingDataSource implements GraphQLDataSource {
     private readonly transport: MemberTransport,
     private readonly logger: Logger,
     private readonly index?: NationalIndex,
+    private readonly partners?: PartnerAccess,
   ) {}
 
   async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
@@ -59,12 +61,16 @@ export class MemberRoutingDataSource implements GraphQLDataSource {
     await this.members.ensureLoaded();
     const listUnknown = !this.members.loaded;
     if (listUnknown && analysis.kind === 'mutation') return { errors: [directoryUnavailable('member list unknown')] };
+    const partner = gatewayContextOf(options.context)?.partner;
     const env: RoutingEnv = {
       members: this.members,
-      send: (member, memberRequest, { forwardAuthorization, check }) =>
+      send: async (member, memberRequest, { forwardAuthorization, check }) =>
         this.transport.send(member, memberRequest, {
-          // Only to the member that issued the token (routing/publisherToken), never to another.
-          authorization: forwardAuthorization ? authorizationFor(member.siren, authorization) : undefined,
+          // A partner: a credential minted for this member only, on every request (the partner's own
+          // never leaves the gateway). A publisher token: only to the member that issued it.
+          authorization: partner && this.partners
+            ? await this.partners.authorizationFor(partner, member.siren)
+            : forwardAuthorization ? authorizationFor(member.siren, authorization) : undefined,
           // A caller with a token may see drafts: never share its answers through the cache.
           cacheable: analysis.kind === 'query' && !authorization,
           check,

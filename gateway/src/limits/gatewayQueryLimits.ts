@@ -1,10 +1,9 @@
-import { DEFAULT_QUERY_LIMITS, queryLimits, type QueryLimits } from '@bibia/core';
-import type { GatewayConfig } from '../config';
+import { DEFAULT_QUERY_LIMITS, queryLimits, queryLimitsOf, type QueryLimits } from '@bibia/core';
 
 /**
- * The gateway's document limits: depth and cost from its configuration (`--max-depth`,
- * `--max-cost`), the others from `given` or `@bibia/core`'s `DEFAULT_QUERY_LIMITS`.
+ * The gateway's document limits: those of its configuration (`--max-depth`, `--max-cost`,
+ * `--max-tokens`...), overridden by `given`, the others from `@bibia/core`'s `DEFAULT_QUERY_LIMITS`.
  */
-export function gatewayQueryLimits(config: Pick<GatewayConfig, 'maxDepth' | 'maxCost'>, given: Partial<QueryLimits> = {}): QueryLimits {
-  return queryLimits({ maxDepth: config.maxDepth, maxCost: config.maxCost, ...given }, DEFAULT_QUERY_LIMITS);
+export function gatewayQueryLimits(config: Partial<QueryLimits>, given: Partial<QueryLimits> = {}): QueryLimits {
+  return queryLimits({ ...queryLimitsOf(config), ...given }, DEFAULT_QUERY_LIMITS);
 }

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { getEnvBool, getEnvNum, getEnvStr } from '@bibia/core';
 import { dropSchema } from '@bibia/kit';
+import { NO_RATE_LIMITS } from '@bibia/core';
 import { createGateway, DEFAULT_CONFIG } from '@bibia/gateway';
 import { startStack, SUPERGRAPH_FILE, type StorageFor } from '@bibia/testkit';
 import { syntheticMembers } from '../syntheticMembers';
@@ -31,6 +32,9 @@ BENCH_DATABASE_URL puts members on PostgreSQL, one schema each (default: embedde
 220 MB per member); in \`fanout\`, members are real registries on PostgreSQL for counts <= 50 when
 it is set, light synthetic members (one HTTP server, from memory) otherwise, and the index is on
 PostgreSQL too.`;
+
+/** The bench's own load would be throttled: every gateway it starts has rate limits off, and members exempt loopback. */
+const RATE_LIMITS_NOTE = 'Rate limits: off (RATE_LIMIT_PER_MINUTE=0 at the gateways; members and directory exempt loopback): a production gateway limits each client.';
 
 interface Settings {
   mode: 'default' | 'fanout';
@@ -160,6 +164,7 @@ async function gatewayVsDirect(): Promise<void> {
     directoryUrl: stack.directory.graphqlUrl,
     hubAdminToken: stack.adminToken,
     responseCacheTtlMs: 5000,
+    ...NO_RATE_LIMITS,
   });
   try {
     const member = stack.members.get(ARRAS)!;
@@ -233,7 +238,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
   }
   settings = parsed;
   if (settings.mode === 'fanout') {
-    if (!settings.json) console.log(`BibIA benchmark, fanout — Node ${process.version}, storage: ${DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}, ${new Date().toISOString()}`);
+    if (!settings.json) console.log(`BibIA benchmark, fanout — Node ${process.version}, storage: ${DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}, ${new Date().toISOString()}\n${RATE_LIMITS_NOTE}`);
     try {
       const failed = await fanoutBench(settings, { databaseUrl: DATABASE_URL, storageFor: (run) => storageFor(`${run}_${crypto.randomBytes(2).toString('hex')}`) });
       if (failed) console.error(`\n${failed} stage(s) failed`);
@@ -242,7 +247,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
       await dropCreatedSchemas();
     }
   }
-  console.log(`BibIA benchmark — Node ${process.version}, storage: ${DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}, ${new Date().toISOString()}`);
+  console.log(`BibIA benchmark — Node ${process.version}, storage: ${DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}, ${new Date().toISOString()}\n${RATE_LIMITS_NOTE}`);
   let failed = 0;
   const stage = async (section: string, name: string, run: () => Promise<void>) => {
     try {

@@ -48,9 +48,14 @@ type Line = Record<string, string | number | null>;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
+/** What the figures are, printed first (`{ case: "about", text }` in JSON). */
+const MEASURED = 'Each request does the real work: gateways run with RESPONSE_CACHE_TTL_MS=0, and each line through a gateway says how many fetches the index answered (index_answers, at least the requests measured in mode index) and how many member answers came from a cache (cache_hits, 0). The index reads every page from its database; its totalCount is counted once per filter and content version (the harvest is stopped during the measures). Same queries for direct, index-alone, index and live: the national first-20 list and a national search.';
+
 class Output {
   constructor(private readonly json: boolean) {
-    if (!json) {
+    if (json) console.log(JSON.stringify({ case: 'about', text: MEASURED }));
+    else {
+      console.log(MEASURED);
       console.log('| case | members | mode | members kind | connections | p50 ms | p99 ms | req/s | p50 / direct | other |');
       console.log('|---|---:|---|---|---:|---:|---:|---:|---:|---|');
     }
@@ -68,7 +73,24 @@ class Output {
   }
 }
 
-/** Measures `query` at `url`, median of rounds; one line per connection count. */
+/**
+ * What a gateway did during a measure, from its `/metrics`: fetches the index answered, and
+ * member answers served from its response cache (none may be: the measure is of real work).
+ */
+async function gatewayCounters(graphqlUrl: string): Promise<{ index_answers: number; cache_hits: number }> {
+  const text = await (await fetch(new URL('/metrics', graphqlUrl))).text();
+  const sum = (name: string, labels = '') => text
+    .split('\n')
+    .filter((l) => l.startsWith(name) && (l[name.length] === ' ' || l[name.length] === '{') && l.includes(labels))
+    .reduce((n, l) => n + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+  return { index_answers: sum('bibia_index_answers_total', 'subgraph="registry"'), cache_hits: sum('bibia_member_cache_hits_total') };
+}
+
+/**
+ * Measures `query` at `url`, median of rounds; one line per connection count. Through a gateway
+ * (`gateway`), the line also says how many fetches the index answered and how many member answers
+ * came from the response cache; with `viaIndex`, a request the index did not answer fails the stage.
+ */
 async function measure(
   out: Output,
   s: FanoutSettings,
@@ -76,13 +98,17 @@ async function measure(
   url: string,
   query: string,
   direct?: LoadResult,
+  gateway?: { viaIndex: boolean },
 ): Promise<LoadResult[]> {
   const results: LoadResult[] = [];
   // Warm-up, not measured: the first requests of a fresh gateway plan the query and JIT the code.
   for (let i = 0; i < 10; i++) await assertAnswers(url, query);
   for (const connections of [...new Set([1, s.connections])]) {
     const runs: LoadResult[] = [];
+    const before = gateway && (await gatewayCounters(url));
     for (let r = 0; r < s.rounds; r++) runs.push(await runLoad({ label: base.case, url, query, connections, duration: s.duration }));
+    const after = gateway && (await gatewayCounters(url));
+    const work = before && after ? { index_answers: after.index_answers - before.index_answers, cache_hits: after.cache_hits - before.cache_hits } : undefined;
     const result: LoadResult = {
       label: base.case,
       requests: runs.reduce((n, x) => n + x.requests, 0),
@@ -100,7 +126,12 @@ async function measure(
       rps: Math.round(result.rps),
       ...(direct && connections === 1 && direct.p50 > 0 && result.requests ? { p50_ratio_direct: round1(result.p50 / direct.p50) } : {}),
       ...(result.errors ? { errors: result.errors } : {}),
+      ...work,
     });
+    if (work?.cache_hits) throw new Error(`${base.case} (${base.mode}): ${work.cache_hits} answers came from the response cache`);
+    if (gateway?.viaIndex && work!.index_answers < result.requests) {
+      throw new Error(`${base.case} (${base.mode}): the index answered ${work!.index_answers} of ${result.requests} requests`);
+    }
   }
   return results;
 }
@@ -115,6 +146,9 @@ async function spawnGateway(stack: Stack, indexUrl: string | undefined): Promise
     MEMBER_TIMEOUT_MS: '10000',
     INDEX_TIMEOUT_MS: '5000',
     LOG_LEVEL: 'error',
+    // The bench's load comes from one address: no rate limits (bench.ts says so).
+    RATE_LIMIT_PER_MINUTE: '0',
+    RATE_LIMIT_FAILED_AUTH_PER_MINUTE: '0',
   };
   delete env.REDIS_URL;
   delete env.INDEX_URL;
@@ -161,18 +195,37 @@ async function checkTotal(url: string, n: number): Promise<void> {
 }
 
 /** The ratio base: one real registry with 10 tools, queried straight. */
-async function direct(out: Output, s: FanoutSettings, deps: FanoutDeps): Promise<{ list: LoadResult; search: LoadResult }> {
+interface Base {
+  list: LoadResult;
+  search: LoadResult;
+}
+
+/**
+ * The ratio base: one real registry with 10 tools, queried straight. It stays up for the whole
+ * run: measured first (1 and --connections), then again at 1 connection just before the measures
+ * of each member count (`ratio_base_for`), so that a ratio compares figures taken minutes apart at
+ * most on a machine whose load varies.
+ */
+async function directBase(out: Output, s: FanoutSettings, deps: FanoutDeps): Promise<{ first: Base; again(n: number): Promise<Base>; stop(): Promise<void> }> {
   const [member] = syntheticMembers(1, TOOLS_PER_MEMBER);
   const stack = await startStack({ web: false, members: [{ siren: member.siren, seed: member.seed }], storage: deps.storageFor('direct') });
   try {
     const url = stack.members.get(member.siren)!.graphqlUrl;
     await checkTotal(url, 1);
-    const base = { members: 1, mode: 'direct', members_kind: 'registry' };
-    const [list] = await measure(out, s, { case: 'list', ...base }, url, LIST);
-    const [search] = await measure(out, s, { case: 'search', ...base }, url, SEARCH);
-    return { list, search };
-  } finally {
+    const line = { members: 1, mode: 'direct', members_kind: 'registry' };
+    const measureBoth = async (settings: FanoutSettings, extra: Line): Promise<Base> => {
+      const [list] = await measure(out, settings, { case: 'list', ...line, ...extra }, url, LIST);
+      const [search] = await measure(out, settings, { case: 'search', ...line, ...extra }, url, SEARCH);
+      return { list, search };
+    };
+    return {
+      first: await measureBoth(s, {}),
+      again: (n) => measureBoth({ ...s, connections: 1 }, { ratio_base_for: n }),
+      stop: () => stack.stop(),
+    };
+  } catch (err) {
     await stack.stop();
+    throw err;
   }
 }
 
@@ -181,7 +234,7 @@ function withIndexPool(storage: StorageFor | undefined): StorageFor | undefined 
   return storage && ((service) => ({ ...storage(service), ...(service === 'index' ? { poolSize: 10 } : {}) }));
 }
 
-async function oneCount(out: Output, s: FanoutSettings, deps: FanoutDeps, n: number, base: { list: LoadResult; search: LoadResult }): Promise<void> {
+async function oneCount(out: Output, s: FanoutSettings, deps: FanoutDeps, n: number, direct: { again(n: number): Promise<Base> }): Promise<void> {
   const real = Boolean(deps.databaseUrl) && n <= 50;
   const kind = real ? 'registry' : 'light';
   const members = syntheticMembers(n, TOOLS_PER_MEMBER);
@@ -190,7 +243,10 @@ async function oneCount(out: Output, s: FanoutSettings, deps: FanoutDeps, n: num
   const children: ChildProcess[] = [];
   const started = Date.now();
   try {
-    const index = { harvest: false, harvestConcurrency: 16, memberTimeoutMs: 30_000 };
+    // The harvest is stopped once every tool is in, so that reading is measured alone; the
+    // members harvested then stay fresh for the measure (STALE_AFTER_MS of an hour), as with a
+    // harvest running: the answers name no stale member, like a member's own answers.
+    const index = { harvest: false, harvestConcurrency: 16, memberTimeoutMs: 30_000, staleAfterMs: 3_600_000 };
     if (real) {
       stack = await startStack({ web: false, members: members.map((m) => ({ siren: m.siren, seed: m.seed })), storage: withIndexPool(deps.storageFor(`ix${n}`)), index, gateway: { responseCacheTtlMs: 0 } });
     } else {
@@ -213,6 +269,7 @@ async function oneCount(out: Output, s: FanoutSettings, deps: FanoutDeps, n: num
 
     // The index alone (no gateway), 1 connection: how much of the gateway's time is the index's.
     await checkTotal(ix.graphqlUrl, n);
+    const base = await direct.again(n);
     const alone = { connections: 1, rounds: s.rounds, duration: s.duration, members: [], json: s.json };
     await measure(out, alone, { case: 'list', members: n, mode: 'index-alone', members_kind: kind }, ix.graphqlUrl, LIST, base.list);
     await measure(out, alone, { case: 'search', members: n, mode: 'index-alone', members_kind: kind }, ix.graphqlUrl, SEARCH, base.search);
@@ -224,8 +281,8 @@ async function oneCount(out: Output, s: FanoutSettings, deps: FanoutDeps, n: num
       children.push(gw.child);
       await checkTotal(gw.url, n);
       const common = { members: n, mode, members_kind: kind };
-      await measure(out, s, { case: 'list', ...common }, gw.url, LIST, base.list);
-      await measure(out, s, { case: 'search', ...common }, gw.url, SEARCH, base.search);
+      await measure(out, s, { case: 'list', ...common }, gw.url, LIST, base.list, { viaIndex: mode === 'index' });
+      await measure(out, s, { case: 'search', ...common }, gw.url, SEARCH, base.search, { viaIndex: mode === 'index' });
       out.line({ case: 'gateway_rss', members: n, mode, members_kind: kind, mb: rssMb(gw.child.pid!) });
       await stopChild(gw.child);
     }
@@ -253,19 +310,23 @@ export async function fanoutBench(s: FanoutSettings, deps: FanoutDeps): Promise<
     out.line({ case: what, error: message.replace(/\s+/g, ' ') });
     console.error(err instanceof Error ? err.stack : err);
   };
-  let base: { list: LoadResult; search: LoadResult };
+  let direct: Awaited<ReturnType<typeof directBase>>;
   try {
-    base = await direct(out, s, deps);
+    direct = await directBase(out, s, deps);
   } catch (err) {
     fail('direct', err);
     return failed;
   }
-  for (const n of s.members) {
-    try {
-      await oneCount(out, s, deps, n, base);
-    } catch (err) {
-      fail(`members ${n}`, err);
+  try {
+    for (const n of s.members) {
+      try {
+        await oneCount(out, s, deps, n, direct);
+      } catch (err) {
+        fail(`members ${n}`, err);
+      }
     }
+  } finally {
+    await direct.stop();
   }
   return failed;
 }

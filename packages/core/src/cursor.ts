@@ -1,4 +1,5 @@
 import { badInput } from './errors';
+import { unstorableCharacter } from './graphql/unstorableText';
 
 /**
  * The contract's global keyset cursors (docs/contract.md): `base64url(JSON [sortValue, id])`,
@@ -32,6 +33,9 @@ export function parseCursor(cursor: unknown): CursorKey | null {
 export function decodeCursor(cursor: string, field = 'after'): CursorKey {
   const key = parseCursor(cursor);
   if (!key) throw badInput(`Invalid cursor in \`${field}\`: pass the \`endCursor\` or an edge \`cursor\` of a previous page`, { field });
+  // No issued cursor holds NUL or an unpaired surrogate (no stored text can): such a key would only reach SQL and fail there.
+  const bad = unstorableCharacter(key[0]) ?? unstorableCharacter(key[1]);
+  if (bad) throw badInput(`Invalid cursor in \`${field}\`: its key contains an invalid character (${bad})`, { field });
   return key;
 }
 

@@ -15,6 +15,7 @@ export const ErrorCodes = {
   MUTATION_OUTCOME_UNKNOWN: 'A member did not answer a mutation in time: the change may have been applied (`extensions.outcome` = "UNKNOWN"); read before retrying.',
   INDEX_UNAVAILABLE: 'The national index did not answer; fields only it serves (e.g. `libraryStats`) are null; `extensions.reason` says why.',
   INDEX_NOT_READY: 'The national index has not completed its first harvest yet; the gateway reads national lists live meanwhile.',
+  RATE_LIMITED: 'Too many requests from this client address or with this credential, or too many refused credentials from this address (HTTP 429): wait the `Retry-After` header\'s seconds (also `extensions.retryAfterSeconds`). Nothing was run.',
   QUERY_TOO_COMPLEX: 'The document exceeds a limit (tokens, depth, aliases, fields or cost; HTTP 400); `extensions` gives the measure and the limit (e.g. `depth`, `maxDepth`). Nothing was run.',
   BAD_REQUEST: 'The HTTP request is not a GraphQL request the server can read (no `query`, wrong method, unsupported persisted-query version...); HTTP 4xx.',
   GRAPHQL_PARSE_FAILED: 'The document is not valid GraphQL syntax (HTTP 400).',

@@ -12,15 +12,22 @@ export {
   MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type CursorKey, type SortDirection, type Connection,
 } from './cursor';
 export { listenHttp, sendJson, type ListenHttpOptions, type RunningHttpServer, type RouteHandler } from './http/listenHttp';
+export { createRateLimiter, sendRateLimited, DEFAULT_RATE_LIMITS, type RateLimiter, type RateLimitOptions, type RateLimitVerdict } from './http/rateLimit';
+export { connectRedis, REDIS_CONNECT_TIMEOUT_MS } from './http/connectRedis';
+export { addressMatcher, clientAddressResolver, clientKeyOf, normalizeAddress, type TrustProxy, type AddressMatcher } from './http/clientAddress';
 export {
   postGraphQL, errorMessages, DEFAULT_POST_TIMEOUT_MS, DEFAULT_POST_MAX_BYTES,
   type PostGraphQLOptions, type PostGraphQLResult, type PostFailure, type RawGraphQLError,
 } from './graphql/postGraphQL';
+export { guardEntities } from './graphql/guardEntities';
+export { checkStorableText } from './graphql/unstorableText';
 export {
   ConfigError, envValue, flagValue, toText, toPath, toInt, toPort, toPositiveInt, toNonNegativeInt, toBool, toHttpUrl, type Parse,
 } from './config';
 export {
   DEFAULT_QUERY_LIMITS, DEFAULT_SUBGRAPH_QUERY_LIMITS, queryLimits, queryLimitsPlugin, queryLimitsServerOptions, formatClientError,
   depthLimitRule, widthLimitRule, costLimitRule, costEstimator, DEFAULT_LIST_SIZE, tooComplex, type QueryLimits,
+  defaultLimitsConfig, NO_RATE_LIMITS, limitsConfigFromEnv, addLimitsOptions, limitsFlags, queryLimitsOf, rateLimitOptionsOf, toAddressList, toTrustProxy, type LimitsConfig,
 } from './limits';
 export { stopOnSignals } from './stopOnSignals';
+export * from './partners';

@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { Command } from 'commander';
-import { ConfigError, definedOnly, envValue, flagValue, toBool, toPath, toPort, toPositiveInt, toText } from '@bibia/kit';
+import {
+  addLimitsOptions, ConfigError, DEFAULT_SUBGRAPH_QUERY_LIMITS, defaultLimitsConfig, definedOnly, envValue, flagValue, hubSigningKeyFromEnv, limitsConfigFromEnv,
+  readHubSigningKeyFile, toBool, toPath, toPort, toPositiveInt, toText, type LimitsConfig,
+} from '@bibia/kit';
 
 import { version } from '../package.json';
 
@@ -10,9 +13,12 @@ export { ConfigError };
 /**
  * Everything the directory server can be told, read once by `loadConfig()`: flags beat
  * environment variables, which beat {@link DEFAULT_CONFIG}. Every variable is listed in
- * docs/configuration.md.
+ * docs/configuration.md. The document, body and rate limits are `@bibia/core`'s {@link LimitsConfig}
+ * (subgraph defaults).
  */
-export interface DirectoryConfig {
+export interface DirectoryConfig extends LimitsConfig {
+  /** Redis for the rate-limit counters, shared by every instance. Flag `--redis-url`, env `REDIS_URL`. @default undefined (in-process memory) */
+  redisUrl?: string;
   /** HTTP port; 0 picks a free port. Flag `--port`, env `PORT`. @default 4100 */
   port: number;
   /** Interface. Flag `--host`, env `HOST`. @default '127.0.0.1' */
@@ -25,6 +31,19 @@ export interface DirectoryConfig {
   hubAdminToken?: string;
   /** Fill an empty database with the seed collectivités and products. Flags `--seed`/`--no-seed`, env `SEED`. @default true */
   seed: boolean;
+  /**
+   * Load the administrative reference (every commune and intercommunalité of France, from
+   * `@etalab/decoupage-administratif`) at start-up when its version is not loaded yet: seconds
+   * once per version, one query otherwise. Flags `--reference`/`--no-reference`, env `LOAD_REFERENCE`.
+   * @default true
+   */
+  reference: boolean;
+  /**
+   * Load only the collectivités of these départements (a regional hub). Flag
+   * `--reference-departements 62,59`, env `REFERENCE_DEPARTEMENTS` (codes separated by commas or
+   * spaces). @default [] (all of France)
+   */
+  referenceDepartements: string[];
   /**
    * Members set at start-up WITHOUT the conformance check — for the dev stack. Flag
    * `--member siren=url` (repeatable), env `DIRECTORY_MEMBERS` (`siren=url` pairs separated by
@@ -49,16 +68,26 @@ export interface DirectoryConfig {
    * `ALLOW_PRIVATE_MEMBER_URLS`. @default false
    */
   allowPrivateMemberUrls: boolean;
+  /**
+   * The hub signing key (a private JWK as JSON, ES256 or EdDSA) that signs partner credentials;
+   * its public half is served at `/.well-known/jwks.json`. Env `HUB_SIGNING_KEY` (the JSON) or
+   * `HUB_SIGNING_KEY_FILE` (a file holding it), flag `--hub-signing-key-file`.
+   * @default undefined (no partner credential can be issued)
+   */
+  hubSigningKey?: string;
 }
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
 /** The defaults, with nothing read from the environment. */
 export const DEFAULT_CONFIG: Readonly<DirectoryConfig> = Object.freeze({
+  ...defaultLimitsConfig(DEFAULT_SUBGRAPH_QUERY_LIMITS),
   port: 4100,
   host: '127.0.0.1',
   dataDir: '.data/directory',
   seed: true,
+  reference: true,
+  referenceDepartements: [],
   members: [],
   contractPath: path.join(REPO_ROOT, 'schema', 'registry.graphql'),
   conformanceTimeoutMs: 5000,
@@ -69,24 +98,30 @@ export const DEFAULT_CONFIG: Readonly<DirectoryConfig> = Object.freeze({
 /** The environment layer: the variables that are set, checked. Read once per call. */
 export function configFromEnv(): Partial<DirectoryConfig> {
   return definedOnly({
+    ...limitsConfigFromEnv(),
+    redisUrl: envValue('REDIS_URL', toText),
     port: envValue('PORT', toPort),
     host: envValue('HOST', toText),
     databaseUrl: envValue('DATABASE_URL', toText),
     dataDir: envValue('DATA_DIR', toText),
     hubAdminToken: envValue('HUB_ADMIN_TOKEN', toText),
     seed: envValue('SEED', toBool),
+    reference: envValue('LOAD_REFERENCE', toBool),
+    referenceDepartements: envValue('REFERENCE_DEPARTEMENTS', parseCodeList),
     members: envValue('DIRECTORY_MEMBERS', parseMemberList),
     contractPath: envValue('REGISTRY_CONTRACT', toPath),
     conformanceTimeoutMs: envValue('CONFORMANCE_TIMEOUT_MS', toPositiveInt),
     unreachableAfter: envValue('UNREACHABLE_AFTER', toPositiveInt),
     allowPrivateMemberUrls: envValue('ALLOW_PRIVATE_MEMBER_URLS', toBool),
+    hubSigningKey: hubSigningKeyFromEnv(),
   });
 }
 
 /** The flags layer: one flag per option (`HUB_ADMIN_TOKEN` excepted), each checked as it is parsed. */
 export function addConfigOptions(cmd: Command): Command {
   const d = DEFAULT_CONFIG;
-  return cmd
+  return addLimitsOptions(cmd, d)
+    .option('--redis-url <url>', 'Redis for the rate-limit counters (env REDIS_URL, default in-process memory)')
     .option('--port <port>', `HTTP port, 0 for a free one (env PORT, default ${d.port})`, flagValue('--port', toPort))
     .option('--host <host>', `interface (env HOST, default ${d.host})`)
     .option('--database-url <url>', 'PostgreSQL URL (env DATABASE_URL, default embedded PGlite)')
@@ -94,6 +129,9 @@ export function addConfigOptions(cmd: Command): Command {
     // Both forms are declared so that neither sets a default: SEED then applies when neither is given.
     .option('--seed', 'seed an empty database with the collectivités and products (env SEED, default true)')
     .option('--no-seed', 'do not seed an empty database')
+    .option('--reference', 'load the administrative reference (communes, intercommunalités) when its version is new (env LOAD_REFERENCE, default true)')
+    .option('--no-reference', 'do not load the administrative reference')
+    .option('--reference-departements <codes>', 'load only these départements of the reference, e.g. 62,59 (env REFERENCE_DEPARTEMENTS, default all)', parseCodeList)
     .option(
       '--member <siren=url>',
       'member set at start-up without the conformance check, repeatable (env DIRECTORY_MEMBERS)',
@@ -103,7 +141,8 @@ export function addConfigOptions(cmd: Command): Command {
     .option('--conformance-timeout-ms <ms>', `timeout of each conformance probe (env CONFORMANCE_TIMEOUT_MS, default ${d.conformanceTimeoutMs})`, flagValue('--conformance-timeout-ms', toPositiveInt))
     .option('--unreachable-after <n>', `failed health checks that make a member UNREACHABLE (env UNREACHABLE_AFTER, default ${d.unreachableAfter})`, flagValue('--unreachable-after', toPositiveInt))
     .option('--allow-private-member-urls', 'development network: registerMember accepts http and loopback/private/link-local member URLs (env ALLOW_PRIVATE_MEMBER_URLS, default false)')
-    .addHelpText('after', '\nSecrets are read from the environment only: HUB_ADMIN_TOKEN. See docs/configuration.md.');
+    .option('--hub-signing-key-file <file>', 'private JWK that signs partner credentials (env HUB_SIGNING_KEY_FILE, or HUB_SIGNING_KEY with the JSON)', flagValue('--hub-signing-key-file', readHubSigningKeyFile))
+    .addHelpText('after', '\nSecrets are read from the environment only: HUB_ADMIN_TOKEN, HUB_SIGNING_KEY. See docs/configuration.md.');
 }
 
 /** The `bibia-directory` command line: `--help`, `--version` and the flags of {@link addConfigOptions}. */
@@ -133,16 +172,24 @@ export function parseFlags(args: string[]): Partial<DirectoryConfig> {
   return flagsFrom(cmd.opts<ParsedFlags>());
 }
 
-type ParsedFlags = Omit<Partial<DirectoryConfig>, 'members'> & { member?: DirectoryConfig['members'] };
+type ParsedFlags = Omit<Partial<DirectoryConfig>, 'members'> & { member?: DirectoryConfig['members']; hubSigningKeyFile?: string };
 
-/** Commander names the repeatable `--member` option `member`: the flags layer calls it `members`. */
-function flagsFrom({ member, ...flags }: ParsedFlags): Partial<DirectoryConfig> {
-  return definedOnly({ ...flags, members: member });
+/**
+ * Commander names the repeatable `--member` option `member`: the flags layer calls it `members`;
+ * `--hub-signing-key-file` holds the key read from the file, which is `hubSigningKey`.
+ */
+function flagsFrom({ member, hubSigningKeyFile, ...flags }: ParsedFlags): Partial<DirectoryConfig> {
+  return definedOnly({ ...flags, members: member, hubSigningKey: hubSigningKeyFile });
 }
 
 /** Flags beat environment variables, which beat {@link DEFAULT_CONFIG}. Throws a {@link ConfigError}. */
 export function loadConfig(flags: Partial<DirectoryConfig> = {}): DirectoryConfig {
   return { ...DEFAULT_CONFIG, ...configFromEnv(), ...definedOnly(flags) };
+}
+
+/** Parses codes separated by commas or spaces ("62, 59" → ["62", "59"]); upper case, for "2A". */
+export function parseCodeList(value: string): string[] {
+  return value.split(/[\s,]+/).filter(Boolean).map((code) => code.toUpperCase());
 }
 
 /** Parses `siren=url` pairs separated by commas or spaces; `name` is the flag or variable, for errors. */

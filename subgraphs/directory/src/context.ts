@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { Logger } from '@bibia/kit';
+import type { HubSigningKey, Logger } from '@bibia/kit';
 import type { PrismaClient } from './generated/prisma/client';
 import { createLoaders, type Loaders } from './loaders';
 
@@ -19,6 +19,8 @@ export interface DirectoryServices {
   unreachableAfter: number;
   /** `registerMember` accepts http and private-network member URLs (development networks). */
   allowPrivateMemberUrls: boolean;
+  /** Signs partner credentials; undefined: none can be issued. */
+  signingKey?: HubSigningKey;
 }
 
 export interface DirectoryContext extends DirectoryServices {

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createLogger, definedOnly, openStorage, serveSubgraph, type Logger, type Storage } from '@bibia/kit';
+import { createLogger, definedOnly, importHubSigningKey, openStorage, queryLimitsOf, rateLimitOptionsOf, serveSubgraph, type Logger, type Storage } from '@bibia/kit';
 import type { GraphQLSchema } from 'graphql';
 import { DEFAULT_CONFIG, type DirectoryConfig } from './config';
 import { createContext, type DirectoryContext, type DirectoryServices } from './context';
 import { PrismaClient } from './generated/prisma/client';
+import { loadReference } from './reference/loadReference';
 import { setMembership } from './membership/setMembership';
+import { wellKnownRoutes } from './partner/wellKnownRoutes';
 import { buildDirectorySchema } from './schema';
 import { seedDirectory } from './seed/seedDirectory';
 
@@ -41,6 +43,8 @@ export async function createDirectoryServer(options: DirectoryServerOptions = {}
   const { logger: givenLogger, onQuery, ...given } = options;
   const config: DirectoryConfig = { ...DEFAULT_CONFIG, ...definedOnly(given) };
   const logger = givenLogger ?? createLogger('directory');
+  // Before the database: a key that cannot be imported stops the start with nothing opened.
+  const signingKey = config.hubSigningKey ? await importHubSigningKey(config.hubSigningKey) : undefined;
   const storage: Storage<PrismaClient> = await openStorage({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -59,6 +63,8 @@ export async function createDirectoryServer(options: DirectoryServerOptions = {}
       const added = await seedDirectory(prisma);
       if (added.collectivites || added.aiProducts) logger.info(added, 'empty directory seeded');
     }
+    // After the seed, which fills an empty directory only: the reference never replaces its rows.
+    if (config.reference) await loadReference(prisma, { logger, departements: config.referenceDepartements });
     for (const member of config.members) {
       await setMembership(prisma, member);
       logger.info({ siren: member.siren, registryUrl: member.registryUrl }, 'member set from the configuration (no conformance check)');
@@ -73,6 +79,7 @@ export async function createDirectoryServer(options: DirectoryServerOptions = {}
       conformanceTimeoutMs: config.conformanceTimeoutMs,
       unreachableAfter: config.unreachableAfter,
       allowPrivateMemberUrls: config.allowPrivateMemberUrls,
+      signingKey,
     };
     const schema = await buildDirectorySchema();
     const http = await serveSubgraph<DirectoryContext>({
@@ -80,7 +87,11 @@ export async function createDirectoryServer(options: DirectoryServerOptions = {}
       logger,
       port: config.port,
       host: config.host,
+      maxBodyBytes: config.maxBodyBytes,
+      limits: queryLimitsOf(config),
+      rateLimit: rateLimitOptionsOf(config, { redisUrl: config.redisUrl, keyPrefix: 'bibia:directory:ratelimit:' }),
       context: async (req) => createContext(services, req),
+      routes: wellKnownRoutes(prisma, signingKey, logger),
       checkReady: async () => {
         await prisma.$queryRawUnsafe('SELECT 1');
         return { database: storage.database.kind };

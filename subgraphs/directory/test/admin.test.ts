@@ -233,7 +233,7 @@ describe('member status', () => {
 describe('a directory without HUB_ADMIN_TOKEN', () => {
   it('refuses every admin mutation with FORBIDDEN and a clear message', async () => {
     // Embedded even when TEST_DATABASE_URL is set: only the missing token matters here.
-    const server = await createDirectoryServer({ port: 0, dataDir: 'memory://no-admin', seed: false });
+    const server = await createDirectoryServer({ port: 0, dataDir: 'memory://no-admin', seed: false, reference: false });
     try {
       for (const token of [undefined, ADMIN_TOKEN]) {
         const res = await gql(server.graphqlUrl, `mutation { reactivateMember(siren: "${SIREN.arras}") { siren } }`, {}, token);

@@ -1,7 +1,8 @@
 import path from 'node:path';
+import { DEFAULT_SUBGRAPH_QUERY_LIMITS, defaultLimitsConfig } from '@bibia/kit';
 import { DEFAULT_CONFIG, loadConfig, parseFlags, parseMemberList } from '../src/config';
 
-const VARIABLES = ['PORT', 'HOST', 'DATABASE_URL', 'DATA_DIR', 'HUB_ADMIN_TOKEN', 'SEED', 'DIRECTORY_MEMBERS', 'REGISTRY_CONTRACT', 'CONFORMANCE_TIMEOUT_MS', 'UNREACHABLE_AFTER'];
+const VARIABLES = ['PORT', 'HOST', 'DATABASE_URL', 'DATA_DIR', 'HUB_ADMIN_TOKEN', 'SEED', 'LOAD_REFERENCE', 'REFERENCE_DEPARTEMENTS', 'DIRECTORY_MEMBERS', 'REGISTRY_CONTRACT', 'CONFORMANCE_TIMEOUT_MS', 'UNREACHABLE_AFTER'];
 
 describe('directory loadConfig: flags beat env vars beat defaults', () => {
   const saved = { ...process.env };
@@ -15,10 +16,13 @@ describe('directory loadConfig: flags beat env vars beat defaults', () => {
   it('has documented defaults', () => {
     expect(loadConfig()).toEqual(DEFAULT_CONFIG);
     expect(DEFAULT_CONFIG).toEqual({
+      ...defaultLimitsConfig(DEFAULT_SUBGRAPH_QUERY_LIMITS),
       port: 4100,
       host: '127.0.0.1',
       dataDir: '.data/directory',
       seed: true,
+      reference: true,
+      referenceDepartements: [],
       members: [],
       contractPath: path.resolve(__dirname, '..', '..', '..', 'schema', 'registry.graphql'),
       conformanceTimeoutMs: 5000,
@@ -62,6 +66,13 @@ describe('directory loadConfig: flags beat env vars beat defaults', () => {
       ],
     });
     expect(loadConfig(parseFlags(['--no-seed'])).seed).toBe(false);
+    expect(loadConfig(parseFlags(['--no-reference'])).reference).toBe(false);
+    process.env.LOAD_REFERENCE = 'false';
+    expect(loadConfig(parseFlags(['--reference'])).reference).toBe(true);
+    expect(loadConfig(parseFlags([])).reference).toBe(false);
+    process.env.REFERENCE_DEPARTEMENTS = '62, 2a';
+    expect(loadConfig().referenceDepartements).toEqual(['62', '2A']);
+    expect(loadConfig(parseFlags(['--reference-departements', '59'])).referenceDepartements).toEqual(['59']);
     // Neither --seed nor --no-seed: the variable applies.
     expect(loadConfig(parseFlags([])).seed).toBe(false);
   });

@@ -1,7 +1,10 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { Command } from 'commander';
-import { ConfigError, definedOnly, envValue, flagValue, toBool, toPort, toPositiveInt, toText } from '@bibia/kit';
+import {
+  addLimitsOptions, ConfigError, DEFAULT_SUBGRAPH_QUERY_LIMITS, defaultLimitsConfig, definedOnly, envValue, flagValue, limitsConfigFromEnv, toBool, toPort, toPositiveInt,
+  toText, type LimitsConfig,
+} from '@bibia/kit';
 import { version } from '../package.json';
 
 /** Thrown for a value that cannot be used (one line, exit code 2); re-exported for the app's callers. */
@@ -9,9 +12,12 @@ export { ConfigError };
 
 /**
  * Everything the index can be told, read once by `loadConfig()`: flags beat environment
- * variables, which beat {@link DEFAULT_CONFIG}.
+ * variables, which beat {@link DEFAULT_CONFIG}. The document, body and rate limits are
+ * `@bibia/core`'s {@link LimitsConfig} (subgraph defaults).
  */
-export interface IndexConfig {
+export interface IndexConfig extends LimitsConfig {
+  /** Redis for the rate-limit counters, shared by every instance. Flag `--redis-url`, env `REDIS_URL`. @default undefined (in-process memory) */
+  redisUrl?: string;
   /** HTTP port; 0 picks a free port. Flag `--port`, env `PORT`. @default 4050 */
   port: number;
   /** Interface. Flag `--host`, env `HOST`. @default '127.0.0.1' */
@@ -43,6 +49,7 @@ export interface IndexConfig {
 }
 
 export const DEFAULT_CONFIG: Readonly<Omit<IndexConfig, 'instanceId'>> = Object.freeze({
+  ...defaultLimitsConfig(DEFAULT_SUBGRAPH_QUERY_LIMITS),
   port: 4050,
   host: '127.0.0.1',
   dataDir: '.data/index',
@@ -62,6 +69,8 @@ export const defaultInstanceId = () => `${os.hostname()}-${process.pid}-${crypto
 /** The environment layer: the variables that are set, checked. */
 export function configFromEnv(): Partial<IndexConfig> {
   return definedOnly({
+    ...limitsConfigFromEnv(),
+    redisUrl: envValue('REDIS_URL', toText),
     port: envValue('PORT', toPort),
     host: envValue('HOST', toText),
     databaseUrl: envValue('DATABASE_URL', toText),
@@ -82,7 +91,8 @@ export function configFromEnv(): Partial<IndexConfig> {
 /** One flag per option (`harvest` excepted). */
 export function addConfigOptions(cmd: Command): Command {
   const d = DEFAULT_CONFIG;
-  return cmd
+  return addLimitsOptions(cmd, d)
+    .option('--redis-url <url>', 'Redis for the rate-limit counters (env REDIS_URL, default in-process memory)')
     .option('--port <port>', `HTTP port, 0 for a free one (env PORT, default ${d.port})`, flagValue('--port', toPort))
     .option('--host <host>', `interface (env HOST, default ${d.host})`)
     .option('--database-url <url>', 'PostgreSQL URL (env DATABASE_URL, default embedded PGlite)')

@@ -11,6 +11,7 @@ import { ActiveMembers } from './members/ActiveMembers';
 import { Harvester, type RoundSummary } from './harvest/Harvester';
 import { buildIndexSchema } from './graphql/schema';
 import { createLoaders, type IndexContext } from './reading/context';
+import { TotalCounts } from './reading/TotalCounts';
 import { createMetrics, type IndexMetrics } from './http/metrics';
 import { indexPlugin } from './http/indexPlugins';
 
@@ -55,6 +56,8 @@ export async function createIndexServer(options: IndexServerOptions = {}): Promi
   const { prisma } = storage;
   const members = new ActiveMembers({ directoryUrl: config.directoryUrl, refreshMs: config.membersRefreshMs, timeoutMs: config.memberTimeoutMs, logger });
   const metrics = createMetrics(prisma, members);
+  // Per server: several servers in one process (tests) have several databases.
+  const totals = new TotalCounts();
   const harvester = new Harvester({
     prisma,
     logger,
@@ -96,7 +99,7 @@ export async function createIndexServer(options: IndexServerOptions = {}): Promi
       apollo,
       port: config.port,
       host: config.host,
-      context: async () => ({ prisma, members, loaders: createLoaders(prisma, members) }),
+      context: async () => ({ prisma, members, totals, loaders: createLoaders(prisma, members) }),
       routes: {
         '/health': (_req, res) => sendJson(res, 200, { status: 'ok', ...about }),
         '/ready': async (_req, res) => {

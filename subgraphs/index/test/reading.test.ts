@@ -1,5 +1,7 @@
 import { compareCursorKeys, parseCursor } from '@bibia/kit';
 import { SIREN, gql, seedEntries, startHub, type Hub } from './helpers/startHub';
+import { bumpDataVersion } from '../src/dataVersion';
+import { selectRows, sql } from '../src/reading/keyset';
 
 // One hub for the file (PGlite starts slowly): three seeded members, a directory, an index.
 const ALL = [SIREN.bethune, SIREN.arras, SIREN.pasDeCalais];
@@ -312,5 +314,53 @@ describe('operations', () => {
   it('names no stale member while harvests are fresh', async () => {
     const res = await hub.ask(`{ aiTools(first: 1) { totalCount } }`);
     expect(res.extensions?.bibia?.staleMembers).toEqual([]);
+  });
+});
+
+describe('pages and totals', () => {
+  it('reads the rows of a page as Prisma\'s client reads them (enum lists, JSON, dates)', async () => {
+    const { prisma } = hub.index;
+    const tools = await prisma.$queryRaw(sql`SELECT ${selectRows('IndexedTool')} FROM "IndexedTool" ORDER BY id`);
+    expect(tools).toEqual(await prisma.indexedTool.findMany({ orderBy: { id: 'asc' } }));
+    const reports = await prisma.$queryRaw(sql`SELECT ${selectRows('IndexedReport')} FROM "IndexedReport" ORDER BY id`);
+    expect(reports).toEqual(await prisma.indexedReport.findMany({ orderBy: { id: 'asc' } }));
+  });
+
+  it('counts a filter once per content version: a harvest that changes nothing keeps the totals', async () => {
+    const { prisma } = hub.index;
+    const total = async (filter?: object) => (await hub.ask(`query($f: AiToolFilter) { aiTools(filter: $f, first: 1) { totalCount } }`, { f: filter })).data.aiTools.totalCount;
+    const version = async () => (await prisma.dataVersion.findUnique({ where: { id: 1 } }))?.version;
+    const national = await total();
+    const bethune = await total({ sirens: [SIREN.bethune] });
+    expect(national).toBe(seed.tools.length);
+    const before = await version();
+    await hub.index.harvestOnce();
+    expect(await version()).toBe(before);
+
+    // A row removed behind the index's back (no version bump): the totals counted stay in use...
+    const [gone] = await prisma.$queryRaw<{ id: string }[]>(sql`DELETE FROM "IndexedTool" WHERE id = (SELECT min(id) FROM "IndexedTool" WHERE siren = ${SIREN.bethune}) RETURNING id`);
+    expect(gone.id).toMatch(new RegExp(`^${SIREN.bethune}:`));
+    expect(await total()).toBe(national);
+    expect(await total({ sirens: [SIREN.bethune] })).toBe(bethune);
+    // ...until the content version changes, as every write of a harvest does.
+    await bumpDataVersion(prisma);
+    expect(await total()).toBe(national - 1);
+    expect(await total({ sirens: [SIREN.bethune] })).toBe(bethune - 1);
+    const summary = await hub.index.resync([SIREN.bethune]);
+    expect(summary.resynced).toEqual([SIREN.bethune]);
+    expect(await version()).toBeGreaterThan(before!);
+    expect(await total()).toBe(national);
+    expect(await total({ sirens: [SIREN.bethune] })).toBe(bethune);
+  });
+
+  it('pages a search in the requested order, cursor after cursor, in both orders', async () => {
+    for (const orderBy of ['NAME', 'RECENT'] as const) {
+      const national = (await allPages(undefined, orderBy, 100)).ids;
+      const { ids } = await allPages({ search: 'données' }, orderBy, 100);
+      expect(ids.length).toBeGreaterThan(2);
+      expect((await allPages({ search: 'données' }, orderBy, 2)).ids).toEqual(ids);
+      // The order of the national list, restricted to the matches.
+      expect(ids).toEqual(national.filter((id) => ids.includes(id)));
+    }
   });
 });

@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
-import { ConfigError, definedOnly, envValue, flagValue, isValidSiren, toPort, toPositiveInt, toText } from '@bibia/kit';
+import {
+  addLimitsOptions, ConfigError, DEFAULT_REVOCATION_POLL_MS, DEFAULT_SUBGRAPH_QUERY_LIMITS, defaultLimitsConfig, definedOnly, envValue, flagValue, isValidSiren,
+  limitsConfigFromEnv, limitsFlags, toHttpUrl, toPort, toPositiveInt, toText, type LimitsConfig,
+} from '@bibia/kit';
 
 /** Thrown for a value that cannot be used (one line, exit code 2); re-exported for the app's callers. */
 export { ConfigError };
@@ -7,8 +10,10 @@ export { ConfigError };
 /**
  * Configuration of one member registry, read once by `loadConfig()`: flags beat environment
  * variables, which beat {@link DEFAULT_CONFIG}. Every variable is listed in docs/configuration.md.
+ * The document and rate limits are `@bibia/core`'s {@link LimitsConfig} (subgraph defaults; optional
+ * here: a limit not given keeps its default).
  */
-export interface RegistryConfig {
+export interface RegistryConfig extends Partial<LimitsConfig> {
   /** SIREN of the collectivité that owns this registry. Flag `--siren`, env `REGISTRY_SIREN`. Required. */
   siren: string;
   /** Its name. Flag `--name`, env `REGISTRY_NAME`. @default undefined (from the seed file or the database) */
@@ -34,19 +39,35 @@ export interface RegistryConfig {
   seedFile?: string;
   /** Largest request body, for bulk imports, in bytes. Flag `--max-body-bytes`, env `MAX_BODY_BYTES`. @default 10485760 (10 MiB) */
   maxBodyBytes: number;
+  /** Redis for the rate-limit counters, shared by every instance. Flag `--redis-url`, env `REDIS_URL`. @default undefined (in-process memory) */
+  redisUrl?: string;
+  /**
+   * Base URL of the hub's directory: partner credentials (JWTs) are checked with the hub's public
+   * keys (`<hub>/.well-known/jwks.json`, cached) and revocation list, read from there. Flag
+   * `--hub-url`, env `HUB_URL`. @default undefined (partner credentials refused)
+   */
+  hubUrl?: string;
+  /** Interval between two reads of the hub's revocation list. Flag `--revocation-poll-ms`, env `REVOCATION_POLL_MS`. @default 30000 */
+  revocationPollMs?: number;
 }
+
+/** The document, body and rate limits of a registry: a subgraph's, with room for bulk imports (10 MiB). */
+const REGISTRY_LIMITS: LimitsConfig = defaultLimitsConfig(DEFAULT_SUBGRAPH_QUERY_LIMITS, 10 * 1024 * 1024);
 
 /** The defaults; `dataDir` depends on the SIREN (`.data/registry-<siren>`), which has none. */
 export const DEFAULT_CONFIG: Omit<RegistryConfig, 'siren' | 'dataDir'> = {
+  ...REGISTRY_LIMITS,
   port: 4201,
   host: '127.0.0.1',
   databasePoolSize: 10,
-  maxBodyBytes: 10 * 1024 * 1024,
+  revocationPollMs: DEFAULT_REVOCATION_POLL_MS,
 };
 
 /** The environment layer: the variables that are set, checked. Read once per call. */
 export function configFromEnv(): Partial<RegistryConfig> {
   return definedOnly({
+    ...limitsConfigFromEnv(),
+    redisUrl: envValue('REDIS_URL', toText),
     siren: envValue('REGISTRY_SIREN', toText),
     name: envValue('REGISTRY_NAME', toText),
     departement: envValue('REGISTRY_DEPARTEMENT', toText),
@@ -57,7 +78,8 @@ export function configFromEnv(): Partial<RegistryConfig> {
     databasePoolSize: envValue('DATABASE_POOL_SIZE', toPositiveInt),
     dataDir: envValue('DATA_DIR', toText),
     seedFile: envValue('SEED_FILE', toText),
-    maxBodyBytes: envValue('MAX_BODY_BYTES', toPositiveInt),
+    hubUrl: envValue('HUB_URL', toHttpUrl),
+    revocationPollMs: envValue('REVOCATION_POLL_MS', toPositiveInt),
   });
 }
 
@@ -73,20 +95,24 @@ export function addStorageOptions(cmd: Command): Command {
 /** The flags of `serve`: the storage flags and the server's. */
 export function addServeOptions(cmd: Command): Command {
   const d = DEFAULT_CONFIG;
-  return addStorageOptions(cmd)
+  return addLimitsOptions(addStorageOptions(cmd), REGISTRY_LIMITS)
     .option('--name <name>', 'name of the collectivité (env REGISTRY_NAME, default from the seed or the database)')
     .option('--departement <code>', 'département code, e.g. 62 (env REGISTRY_DEPARTEMENT)')
     .option('--region <code>', 'région code, e.g. 32 (env REGISTRY_REGION)')
     .option('--port <port>', `HTTP port, 0 for a free one (env PORT, default ${d.port})`, flagValue('--port', toPort))
     .option('--host <host>', `interface (env HOST, default ${d.host})`)
     .option('--seed <file>', 'seed an empty registry from this JSON file, or "bundled" (env SEED_FILE)')
-    .option('--max-body-bytes <bytes>', `largest request body (env MAX_BODY_BYTES, default ${d.maxBodyBytes})`, flagValue('--max-body-bytes', toPositiveInt));
+    .option('--redis-url <url>', 'Redis for the rate-limit counters (env REDIS_URL, default in-process memory)')
+    .option('--hub-url <url>', "base URL of the hub's directory, to check partner credentials (env HUB_URL; without it partner credentials are refused)", flagValue('--hub-url', toHttpUrl))
+    .option('--revocation-poll-ms <ms>', `interval between reads of the hub's revocation list (env REVOCATION_POLL_MS, default ${d.revocationPollMs})`, flagValue('--revocation-poll-ms', toPositiveInt));
 }
 
 /** Commander's options of `serve` or `token …` as the flags layer. */
 export function flagsFromOptions(opts: Record<string, unknown>): Partial<RegistryConfig> {
   const { seed, ...rest } = opts as Partial<RegistryConfig> & { seed?: string };
   return definedOnly({
+    ...limitsFlags(rest),
+    redisUrl: rest.redisUrl,
     siren: rest.siren,
     name: rest.name,
     departement: rest.departement,
@@ -98,6 +124,8 @@ export function flagsFromOptions(opts: Record<string, unknown>): Partial<Registr
     dataDir: rest.dataDir,
     seedFile: seed,
     maxBodyBytes: rest.maxBodyBytes,
+    hubUrl: rest.hubUrl,
+    revocationPollMs: rest.revocationPollMs,
   });
 }
 

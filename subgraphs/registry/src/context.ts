@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
-import { badInput, forbidden, isValidSiren, unauthenticated } from '@bibia/kit';
+import { GraphQLError } from 'graphql';
+import { badInput, forbidden, isValidSiren, unauthenticated, type PartnerVerifier } from '@bibia/kit';
 import type { AiTool, PracticeReport } from './generated/prisma/client';
 import type { RegistryPrisma } from './storage';
-import type { Caller, Publisher } from './auth/tokens';
+import { identifyCaller, type Caller, type Publisher } from './auth/tokens';
 import { parseId } from './shared/ids';
 
 /** The collectivité this registry belongs to. */
@@ -59,14 +60,39 @@ export function createLoaders(prisma: RegistryPrisma): Loaders {
   };
 }
 
+/**
+ * The context of one request. A partner credential that fails its checks (signature, issuer,
+ * audience, expiry, revocation) is refused at once, UNAUTHENTICATED (HTTP 401): a partner must
+ * not mistake an anonymous answer for the whole picture. An invalid publisher token is kept as
+ * `invalid`: reads stay public, writes say why.
+ */
+export async function createRequestContext(
+  prisma: RegistryPrisma,
+  owner: Owner,
+  authorization: string | undefined,
+  partners?: PartnerVerifier,
+): Promise<RegistryContext> {
+  const caller = await identifyCaller(prisma, authorization, partners);
+  if (caller.kind === 'invalid' && caller.credential === 'partner') {
+    throw new GraphQLError(caller.reason, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  }
+  return { prisma, owner, caller, loaders: createLoaders(prisma) };
+}
+
 export function isPublisher(ctx: RegistryContext): boolean {
   return ctx.caller.kind === 'publisher';
 }
 
-/** The publisher making a change; throws UNAUTHENTICATED otherwise. */
+/** Reports kept for partners (`visibility: PARTNERS`) are for publishers of this registry and verified partners. */
+export function maySeePartnerContent(ctx: RegistryContext): boolean {
+  return ctx.caller.kind === 'publisher' || ctx.caller.kind === 'partner';
+}
+
+/** The publisher making a change; throws UNAUTHENTICATED otherwise (a partner credential never writes). */
 export function requirePublisher(ctx: RegistryContext): Publisher {
   if (ctx.caller.kind === 'publisher') return ctx.caller.publisher;
   if (ctx.caller.kind === 'invalid') throw unauthenticated(ctx.caller.reason);
+  if (ctx.caller.kind === 'partner') throw unauthenticated('A partner credential reads only: publishing needs a publisher token of this registry');
   throw unauthenticated('Publishing needs a publisher token: send "Authorization: Bearer <token>"');
 }
 

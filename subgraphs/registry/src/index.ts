@@ -1,10 +1,11 @@
 // First: @bibia/kit loads reflect-metadata, which the decorators of the modules below need.
-import { createLogger, serveSubgraph, stopOnSignals, type Logger, type RunningHttpServer, type Storage } from '@bibia/kit';
+import { createLogger, queryLimitsOf, rateLimitOptionsOf, serveSubgraph, stopOnSignals, type Logger, type RunningHttpServer, type Storage } from '@bibia/kit';
 import { loadConfig, type RegistryConfig } from './config';
 import { openRegistryStorage, type RegistryPrisma } from './storage';
 import { buildRegistrySchema } from './schema';
-import { createLoaders, type Owner, type RegistryContext } from './context';
-import { identifyCaller } from './auth/tokens';
+import { createRequestContext, type Owner, type RegistryContext } from './context';
+import { createPartnerVerification } from './auth/partners';
+import { serveTokenSocket } from './auth/tokenSocket';
 import { bundledSeedFile, readSeedFile, seedRegistry, type SeedFile } from './seed';
 
 export { loadConfig, type RegistryConfig } from './config';
@@ -22,6 +23,8 @@ export interface RegistryServer extends RunningHttpServer {
 }
 
 export interface RegistryServerOptions {
+  /** The clock partner credentials are checked with (tests of expiry). @default () => new Date() */
+  now?: () => Date;
   /** Called with every SQL statement (tests count queries with it). */
   onQuery?: (sql: string) => void;
   logger?: Logger;
@@ -49,6 +52,7 @@ export async function createRegistryServer(config: RegistryConfig, options: Regi
   const logger = options.logger ?? createLogger(`registry-${config.siren}`);
   const storage = await openRegistryStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, onQuery: options.onQuery });
   const { prisma } = storage;
+  let onClose = () => {};
   try {
     const seedPath = config.seedFile === 'bundled' ? bundledSeedFile(config.siren) : config.seedFile;
     const seed = options.seed ?? (seedPath ? readSeedFile(seedPath) : undefined);
@@ -59,24 +63,29 @@ export async function createRegistryServer(config: RegistryConfig, options: Regi
       logger.info({ ...counts, seed: seedPath }, 'empty registry seeded');
     }
     const schema = await buildRegistrySchema();
+    const partners = config.hubUrl
+      ? createPartnerVerification({ hubUrl: config.hubUrl, siren: owner.siren, revocationPollMs: config.revocationPollMs, logger, now: options.now })
+      : undefined;
+    onClose = () => partners?.stop();
     const http = await serveSubgraph<RegistryContext>({
       schema,
       logger,
       port: config.port,
       host: config.host,
       maxBodyBytes: config.maxBodyBytes,
-      context: async (req) => ({
-        prisma,
-        owner,
-        caller: await identifyCaller(prisma, req.headers.authorization),
-        loaders: createLoaders(prisma),
-      }),
+      limits: queryLimitsOf(config),
+      rateLimit: rateLimitOptionsOf(config, { redisUrl: config.redisUrl, keyPrefix: `bibia:registry:${config.siren}:ratelimit:` }),
+      context: (req) => createRequestContext(prisma, owner, req.headers.authorization, partners?.verifier),
+      // An unknown or revoked token still reads public data, with no error: a guess all the same.
+      credentialRefused: (ctx) => ctx.caller.kind === 'invalid',
       checkReady: async () => {
         await prisma.$queryRawUnsafe('SELECT 1');
         return { storage: storage.database.kind };
       },
       about: { siren: owner.siren },
     });
+    // Token commands reach an embedded database through the registry that holds it (auth/tokenSocket.ts).
+    const tokenSocket = config.databaseUrl ? undefined : await serveTokenSocket(prisma, owner.siren, config.dataDir, logger);
     logger.info({ url: http.graphqlUrl, storage: storage.database.location, siren: owner.siren }, 'registry listening');
     return {
       ...http,
@@ -84,11 +93,14 @@ export async function createRegistryServer(config: RegistryConfig, options: Regi
       prisma,
       storage,
       close: async () => {
+        onClose();
+        await tokenSocket?.close();
         await http.close();
         await storage.close();
       },
     };
   } catch (err) {
+    onClose();
     await storage.close();
     throw err;
   }

@@ -1,5 +1,5 @@
 import { GraphQLDateTime } from 'graphql-scalars';
-import { buildFederatedSchema } from '@bibia/kit';
+import { buildFederatedSchema, guardEntities } from '@bibia/kit';
 import type { GraphQLSchema } from 'graphql';
 import { AiToolResolver } from './aiTool/aiTool.resolver';
 import { aiToolReference } from './aiTool/aiTool.reference';
@@ -13,8 +13,9 @@ import { RegistryResolver } from './registry/registry.resolver';
 import { PublishingResolver } from './publishing/publishing.resolver';
 
 /** The registry subgraph schema: the contract every member implements. */
-export function buildRegistrySchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema(
+export async function buildRegistrySchema(): Promise<GraphQLSchema> {
+  // `_entities` is public: representations it cannot resolve are refused item by item.
+  const schema = await buildFederatedSchema(
     {
       resolvers: [AiToolResolver, PracticeReportResolver, CollectiviteResolver, AiProductResolver, RegistryResolver, PublishingResolver],
       scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
@@ -27,4 +28,5 @@ export function buildRegistrySchema(): Promise<GraphQLSchema> {
       AiProduct: aiProductReference,
     } as never,
   );
+  return guardEntities(schema);
 }

@@ -116,7 +116,8 @@ describe('bulk import', () => {
     expect(await reg.server.prisma.aiTool.count({ where: { slug: { startsWith: 'lot-' }, state: 'PUBLISHED' } })).toBe(30);
     good[0].summary = 'Résumé modifié par le second import.';
     const again = await reg.gql(IMPORT, { siren: SIREN.bethune, rows: good, publish: true }, token);
-    expect(again.body.data.importAiTools).toMatchObject({ ok: true, created: 0, updated: 30 });
+    // Only the changed row is written; the 29 others are equal to their tool and write nothing.
+    expect(again.body.data.importAiTools).toMatchObject({ ok: true, created: 0, updated: 1 });
     const tool = await reg.server.prisma.aiTool.findUnique({ where: { id: `${SIREN.bethune}:lot-0` } });
     expect(tool!.summary).toBe('Résumé modifié par le second import.');
   });

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { DEFAULT_SUBGRAPH_QUERY_LIMITS, defaultLimitsConfig } from '@bibia/kit';
 import { addServeOptions, DEFAULT_CONFIG, flagsFromOptions, loadConfig } from '../src/config';
 
 const VARIABLES = ['REGISTRY_SIREN', 'REGISTRY_NAME', 'REGISTRY_DEPARTEMENT', 'REGISTRY_REGION', 'PORT', 'HOST', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'DATA_DIR', 'SEED_FILE', 'MAX_BODY_BYTES'];
@@ -22,7 +23,9 @@ describe('registry loadConfig: flags beat env vars beat defaults', () => {
   it('has documented defaults; the SIREN is required and names the data directory', () => {
     expect(() => loadConfig()).toThrow(expect.objectContaining({ name: 'ConfigError', exitCode: 2, message: expect.stringMatching(/^REGISTRY_SIREN \(or --siren\) is required/) }));
     expect(loadConfig({ siren: '216200410' })).toEqual({ ...DEFAULT_CONFIG, siren: '216200410', dataDir: '.data/registry-216200410' });
-    expect(DEFAULT_CONFIG).toEqual({ port: 4201, host: '127.0.0.1', databasePoolSize: 10, maxBodyBytes: 10 * 1024 * 1024 });
+    expect(DEFAULT_CONFIG).toMatchObject({ ...defaultLimitsConfig(DEFAULT_SUBGRAPH_QUERY_LIMITS, 10 * 1024 * 1024), port: 4201, host: '127.0.0.1', databasePoolSize: 10 });
+    // The limits reach `serve` as flags too.
+    expect(flags(['--rate-limit-exempt', '10.0.0.1', '--max-depth', '20', '--redis-url', 'redis://r:6379'])).toMatchObject({ rateLimitExempt: ['10.0.0.1'], maxDepth: 20, redisUrl: 'redis://r:6379' });
   });
 
   it('reads the environment, and flags win over it', () => {

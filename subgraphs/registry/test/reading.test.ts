@@ -118,7 +118,7 @@ describe('reading the registry over HTTP', () => {
 
   it('answers registry(siren) for its owner only, and hides partner reports from the public', async () => {
     const own = await reg.gql(`query($s: String!) { registry(siren: $s) { siren name contractVersion toolCount reportCount } }`, { s: SIREN.pasDeCalais });
-    expect(own.body.data.registry).toMatchObject({ siren: SIREN.pasDeCalais, contractVersion: '1.0.0' });
+    expect(own.body.data.registry).toMatchObject({ siren: SIREN.pasDeCalais, contractVersion: '2.0.0' });
     const other = await reg.gql(`query($s: String!) { registry(siren: $s) { siren } }`, { s: SIREN.arras });
     expect(other.body.data.registry).toBeNull();
     const reports = await reg.gql('{ practiceReports(first: 100) { edges { node { visibility } } } }');

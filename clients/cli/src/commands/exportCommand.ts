@@ -4,7 +4,8 @@ import { stringify } from 'csv-stringify/sync';
 import type { AiToolFilter, ExportAiToolsQuery, StaleMember, UnavailableMember } from '@bibia/sdk';
 import type { CommandRunner } from '../context';
 import { invalidInput } from '../errors';
-import { FIELD_KINDS, type ToolField } from '../import/columns';
+import { FIELD_KINDS, STANDARDS, type ToolField } from '../import/columns';
+import { standardById, toStandardRecord } from '../import/toStandard';
 import { enumListOption } from '../options';
 import { warnPartial } from '../output';
 import { addFilterOptions, filterFrom, type FilterOptions } from './search';
@@ -48,6 +49,9 @@ export function exportRecord(t: ExportedTool): Record<string, unknown> {
     licence: t.licence,
     contactEmail: t.contactEmail,
     websiteUrl: t.websiteUrl,
+    source: t.source,
+    externalId: t.externalId,
+    sourceExtra: t.sourceExtra,
     state: t.state,
     version: t.version,
     updatedAt: t.updatedAt,
@@ -60,6 +64,7 @@ export function exportRecord(t: ExportedTool): Record<string, unknown> {
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.every((v) => typeof v === 'string') ? value.join('|') : value.length ? JSON.stringify(value) : '';
+  if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
 
@@ -71,7 +76,7 @@ export function registerExport(program: Command, run: CommandRunner): void {
   )
     .option('--search <text>', 'French full-text search')
     .option('--state <states>', 'publication states (DRAFT, PUBLISHED, WITHDRAWN, ARCHIVED; other than PUBLISHED needs a publisher token)', enumListOption('PublicationState', '--state'))
-    .option('--format <format>', 'csv or json', 'csv')
+    .option('--format <format>', `csv or json (BibIA's columns), or <standard>:csv / <standard>:json, a register's own format (${STANDARDS.filter((st) => st.register).map((st) => st.id).join(', ')})`, 'csv')
     .option('--separator <char>', 'CSV separator: , or ;', ',')
     .option('--output <file>', 'write to this file (default: standard output)')
     .addHelpText('after', '\nThe file can be imported again with `bibia import` (the id column gives the slug): export, edit, import.')
@@ -79,18 +84,25 @@ export function registerExport(program: Command, run: CommandRunner): void {
       run(cmd, async (ctx) => {
         const o = cmd.opts<FilterOptions & { search?: string; state?: string[]; format: string; separator: string; output?: string }>();
         if (!o.siren && !o.search) throw invalidInput('say what to export: --siren <siren> (a registry) or --search <text>');
-        if (o.format !== 'csv' && o.format !== 'json') throw invalidInput('--format must be csv or json');
+        const [standardId, fileType] = o.format.includes(':') ? o.format.split(':', 2) : [null, o.format];
+        if (fileType !== 'csv' && fileType !== 'json') throw invalidInput('--format must be csv, json, <standard>:csv or <standard>:json');
+        const standard = standardId === null ? null : standardById(standardId);
+        if (standardId !== null && !standard?.register) throw invalidInput(`--format: "${standardId}" is not one of ${STANDARDS.filter((st) => st.register).map((st) => st.id).join(', ')}`);
         if (o.separator !== ',' && o.separator !== ';') throw invalidInput('--separator must be , or ;');
         const filter: AiToolFilter = { ...filterFrom(o.search, o), ...(o.state?.length ? { states: o.state as AiToolFilter['states'] } : {}) };
         const unavailable: UnavailableMember[] = [];
         const stale: StaleMember[] = [];
         const records: Record<string, unknown>[] = [];
-        for await (const tool of ctx.client.allAiTools(filter, unavailable, stale)) records.push(exportRecord(tool));
+        for await (const tool of ctx.client.allAiTools(filter, unavailable, stale)) {
+          const record = exportRecord(tool);
+          records.push(standard ? toStandardRecord(record, standard.id, tool.collectivite.siren) : record);
+        }
         warnPartial(ctx.io, { unavailableMembers: unavailable, staleMembers: stale });
+        const columns = standard ? [...new Set(records.flatMap((r) => Object.keys(r)))] : EXPORT_COLUMNS;
         const text =
-          o.format === 'json'
+          fileType === 'json'
             ? `${JSON.stringify(records, null, 2)}\n`
-            : stringify(records.map((r) => EXPORT_COLUMNS.map((c) => csvCell(r[c]))), { header: true, columns: EXPORT_COLUMNS, delimiter: o.separator, bom: false });
+            : stringify(records.map((r) => columns.map((c) => csvCell(r[c]))), { header: true, columns, delimiter: o.separator, bom: false });
         if (o.output) {
           fs.writeFileSync(o.output, text);
           ctx.io.stderr(`Exported ${records.length} tool${records.length > 1 ? 's' : ''} to ${o.output}.\n`);

@@ -7,7 +7,7 @@ import {
 import type { CommandContext, CommandRunner } from '../context';
 import { CliError, ExitCode, notFound } from '../errors';
 import { printJson, printRecord, warnUnavailable } from '../output';
-import { riskText, statusText, terminalText, themesText } from '../format';
+import { labelText, riskText, statusText, terminalText, themesText, yesNoText } from '../format';
 import { collectiviteText } from './search';
 
 type Tool = NonNullable<AiToolQuery['aiTool']>;
@@ -48,25 +48,27 @@ function printTool(ctx: CommandContext, t: Tool): void {
     ['Statut', statusText(t.status)],
     ['Début', t.startDate],
     ['Fin', t.endDate],
-    ['Type d’algorithme', ALGORITHM_TYPE_LABELS[t.algorithmType]],
+    ['Type d’algorithme', labelText(ALGORITHM_TYPE_LABELS, t.algorithmType)],
     ['Niveau de risque', riskText(t.riskLevel)],
-    ['Rôle (AI Act)', AI_ACT_ROLE_LABELS[t.aiActRole]],
-    ['Automatisation', AUTOMATION_LABELS[t.automationLevel]],
-    ['Décisions individuelles', t.individualDecisions],
+    ['Rôle (AI Act)', labelText(AI_ACT_ROLE_LABELS, t.aiActRole)],
+    ['Automatisation', labelText(AUTOMATION_LABELS, t.automationLevel)],
+    ['Décisions individuelles', yesNoText(t.individualDecisions)],
     ['Décisions par an', t.decisionsPerYear],
     ['Public concerné', t.affectedPublic],
     ['Contrôle humain', t.humanOversight],
     ['Sources de données', t.dataSources.map((d) => `${d.name}${d.personalData ? ' (données personnelles)' : ''}${d.description ? ` : ${d.description}` : ''}`).join('\n')],
     ['Base légale', t.legalBasis],
     ['Analyses d’impact', t.impactAssessments.map((a) => [IMPACT_ASSESSMENT_LABELS[a.type], a.date, a.url].filter(Boolean).join(' — ')).join('\n')],
-    ['Hébergement', `${HOSTING_LABELS[t.hosting]}${t.hostingDetails ? ` — ${t.hostingDetails}` : ''}`],
+    ['Hébergement', `${labelText(HOSTING_LABELS, t.hosting)}${t.hostingDetails ? ` — ${t.hostingDetails}` : ''}`],
     ['Fournisseur', t.provider ? `${t.provider.name}${t.provider.siren ? ` (SIREN ${t.provider.siren})` : ''}` : null],
     ['Produit', t.product?.id],
-    ['Logiciel libre', t.openSource],
+    ['Logiciel libre', yesNoText(t.openSource)],
     ['Code source', t.sourceCodeUrl],
     ['Licence', t.licence],
     ['Contact', t.contactEmail],
     ['Site web', t.websiteUrl],
+    ['Registre d’origine', t.source ? `${t.source}${t.externalId ? ` (${t.externalId})` : ''}` : null],
+    ['Complétude', `${t.completeness.filled}/${t.completeness.total} champs renseignés${t.completeness.missing.length ? ` ; non renseignés : ${t.completeness.missing.join(', ')}` : ''}`],
     ['État', `${STATE_LABELS[t.state]} (version ${t.version})`],
     ['Mis à jour', t.updatedAt],
     ['Publié le', t.publishedAt],

@@ -1,10 +1,11 @@
 import type { AiToolInput } from '@bibia/sdk';
+import { NL_V02, NL_V1, UK_ATRS } from './registers';
 
 /** A field of `AiToolInput` (what one import row holds). */
 export type ToolField = keyof AiToolInput;
 
 /** How a cell becomes the value of a field. */
-export type ValueKind = 'text' | 'integer' | 'boolean' | 'date' | 'enum' | 'enumList' | 'dataSources' | 'impactAssessments';
+export type ValueKind = 'text' | 'integer' | 'boolean' | 'date' | 'enum' | 'enumList' | 'dataSources' | 'impactAssessments' | 'json';
 
 /** Enums whose values are read through a vocabulary (see `vocabulary.ts`). */
 export type EnumName = 'Theme' | 'ToolStatus' | 'AlgorithmType' | 'RiskLevel' | 'AiActRole' | 'AutomationLevel' | 'Hosting' | 'ImpactAssessmentType' | 'PublicationState';
@@ -42,6 +43,9 @@ export const FIELD_KINDS: Record<ToolField, { kind: ValueKind; enum?: EnumName }
   licence: { kind: 'text' },
   contactEmail: { kind: 'text' },
   websiteUrl: { kind: 'text' },
+  source: { kind: 'text' },
+  externalId: { kind: 'text' },
+  sourceExtra: { kind: 'json' },
 };
 
 /** One column a standard defines, and what it becomes in BibIA. */
@@ -65,23 +69,34 @@ export interface ColumnSpec {
   heading?: string;
   /** Written by `bibia export`, ignored on import without a warning. */
   readOnly?: boolean;
+  /** Personal data (a name, a phone number): neither stored nor kept, with a warning. */
+  personal?: boolean;
+  /** Fills its field only when no other column of the row does (e.g. a second id). */
+  fallback?: boolean;
+  /** A text longer than the field's limit is cut at a word, with a warning (the whole text stays in `sourceExtra`). */
+  cut?: boolean;
   /** Said in docs/import-columns.md. */
   note?: string;
 }
 
+export type StandardId = 'bibia' | 'nl-algoritmeregister' | 'nl-algoritmeregister-0.2' | 'uk-atrs' | 'eurocities' | 'etalab';
+
 export interface Standard {
-  id: 'bibia' | 'eurocities' | 'etalab';
+  id: StandardId;
+  /** What `source` says of the tools imported from this standard's files (null: BibIA's own). */
+  register: string | null;
   title: string;
   /** Where the column list comes from. */
   source: string;
   columns: ColumnSpec[];
 }
 
-const col = (header: string, field: ColumnSpec['field'], more: Omit<ColumnSpec, 'header' | 'field'> = {}): ColumnSpec => ({ header, field, ...more });
+export const col = (header: string, field: ColumnSpec['field'], more: Omit<ColumnSpec, 'header' | 'field'> = {}): ColumnSpec => ({ header, field, ...more });
 
 /** BibIA's own columns: the fields of AiToolInput, with French names as aliases. */
 export const BIBIA: Standard = {
   id: 'bibia',
+  register: null,
   title: 'BibIA (the fields of AiToolInput)',
   source: 'schema/registry.graphql, input AiToolInput',
   columns: [
@@ -123,13 +138,16 @@ export const BIBIA: Standard = {
     col('licence', 'licence', { aliases: ['license'] }),
     col('contactEmail', 'contactEmail', { aliases: ['courriel de contact'] }),
     col('websiteUrl', 'websiteUrl', { aliases: ['site web', 'page web'] }),
+    col('source', 'source', { aliases: ['registre d’origine'], note: 'Register the row was imported from; with `externalId`, matches the tool at re-import.' }),
+    col('externalId', 'externalId', { aliases: ['identifiant d’origine'] }),
+    col('sourceExtra', 'sourceExtra', { note: 'A JSON object: the record as its register published it (written by `bibia export`).' }),
     ...['state', 'version', 'updatedAt', 'publishedAt', 'collectivite'].map((h) =>
       col(h, null, { readOnly: true, note: 'Written by `bibia export`; ignored on import.' }),
     ),
   ],
 };
 
-const noEquivalent = (header: string, note?: string) => col(header, null, note ? { note } : {});
+export const noEquivalent = (header: string, note?: string) => col(header, null, note ? { note } : {});
 
 /**
  * Eurocities Algorithmic Transparency Standard v0.3.1 (Algoritmeregister/standard,
@@ -137,10 +155,12 @@ const noEquivalent = (header: string, note?: string) => col(header, null, note ?
  */
 export const EUROCITIES: Standard = {
   id: 'eurocities',
+  register: 'eurocities',
   title: 'Eurocities Algorithmic Transparency Standard v0.3.x',
   source: 'Algoritmeregister/standard, _data/schema-v0_3_1.yaml',
   columns: [
-    ...['standard_version', 'uuid', 'lang', 'publication_date', 'last_change_date', 'revision_date', 'revision_note', 'keywords'].map((h) =>
+    col('uuid', 'externalId'),
+    ...['standard_version', 'lang', 'publication_date', 'last_change_date', 'revision_date', 'revision_note', 'keywords'].map((h) =>
       noEquivalent(h, 'Metadata of the registration; BibIA keeps its own (id, versions, dates).'),
     ),
     col('name', 'name'),
@@ -148,9 +168,9 @@ export const EUROCITIES: Standard = {
     col('department', 'department'),
     noEquivalent('country'),
     col('contact_email', 'contactEmail'),
-    noEquivalent('contact_phone'),
-    noEquivalent('contact_name', 'BibIA records no personal names.'),
-    col('description_short', 'summary'),
+    col('contact_phone', null, { personal: true, note: 'Personal data: not kept.' }),
+    col('contact_name', null, { personal: true, note: 'BibIA records no personal names: not kept.' }),
+    col('description_short', 'summary', { cut: true }),
     col('website', 'websiteUrl'),
     col('status', 'status', {
       values: { planned: 'PLANNED', design: 'PLANNED', development: 'PLANNED', pilot: 'PILOT', evaluation: 'PILOT', operational: 'OPERATIONAL', retired: 'RETIRED' },
@@ -228,6 +248,7 @@ export const EUROCITIES: Standard = {
  */
 export const ETALAB: Standard = {
   id: 'etalab',
+  register: 'etalab',
   title: 'Inventaire Etalab des algorithmes publics',
   source: 'etalab/guides.etalab.gouv.fr, algorithmes/2-inventaire.md',
   columns: [
@@ -284,4 +305,4 @@ export const ETALAB: Standard = {
 };
 
 /** In lookup order: a name defined by several standards means the first one's column. */
-export const STANDARDS: Standard[] = [BIBIA, EUROCITIES, ETALAB];
+export const STANDARDS: Standard[] = [BIBIA, NL_V1, NL_V02, UK_ATRS, EUROCITIES, ETALAB];

@@ -1,6 +1,8 @@
 import type { BibiaClient } from '@bibia/sdk';
 import { convertRow, missingFieldHint, planColumns, type ColumnPlan, type ConvertedRow } from './convertRow';
 import type { Table } from './readTable';
+import type { StandardId } from './columns';
+import { frenchMessage } from './frenchMessages';
 
 /** One problem of the file: its row (from 1, the header not counted), its line in a CSV, its column. */
 export interface RowError {
@@ -12,6 +14,10 @@ export interface RowError {
 
 export interface ImportOptions {
   siren: string;
+  /** The file's standard, when the clerk names it (else found from the headers). */
+  standard?: StandardId;
+  /** Apply the suggested themes. @default false */
+  acceptSuggestions?: boolean;
   dryRun: boolean;
   publish: boolean;
   /** Rows per `importAiTools` call. @default 200 */
@@ -21,12 +27,22 @@ export interface ImportOptions {
 }
 
 export interface ImportReport {
+  /** The standard the file was read as. */
+  standard: StandardId;
   rowCount: number;
   errors: RowError[];
-  /** Known columns with no BibIA equivalent, ignored. */
+  /** Cells converted with a loss (the original kept in sourceExtra), and suggestions: the rows are imported. */
+  warnings: RowError[];
+  /** Columns with no BibIA field (of a standard, or unknown): kept in `sourceExtra`. */
   ignoredColumns: string[];
+  /** Columns of personal data (names, phone numbers): neither stored nor kept. */
+  personalColumns: string[];
+  /** Rows without themes for which some are suggested (applied with `acceptSuggestions`). */
+  suggestions: { row: number; themes: string[]; applied: boolean }[];
   created: number;
   updated: number;
+  /** Rows equal to the tool they match: nothing written for them. */
+  unchanged: number;
   ids: string[];
   /** Whether anything was written. */
   written: boolean;
@@ -50,19 +66,31 @@ export class PartialImportError extends Error {
  */
 export async function importRows(client: BibiaClient, table: Table, options: ImportOptions): Promise<ImportReport> {
   const batchSize = options.batchSize ?? 200;
-  const plan = planColumns(table.headers);
-  const converted = table.rows.map((r) => convertRow(plan, r.cells, options.siren));
+  const plan = planColumns(table.headers, options.standard);
+  const converted = table.rows.map((r) => convertRow(plan, r.cells, options.siren, { acceptSuggestions: options.acceptSuggestions }));
   const where = (index: number) => ({ row: index + 1, ...(table.rows[index].line ? { line: table.rows[index].line } : {}) });
-  const errors: RowError[] = plan.unknown.map((column) => ({
-    row: 0,
-    ...(table.format === 'csv' ? { line: 1 } : {}),
-    column,
-    message: 'unknown column (see docs/import-columns.md for the accepted names)',
-  }));
-  converted.forEach((c, i) => errors.push(...c.errors.map(({ column, message }) => ({ ...where(i), column, message }))));
-  const report: ImportReport = { rowCount: table.rows.length, errors, ignoredColumns: plan.ignored, created: 0, updated: 0, ids: [], written: false };
+  const errors: RowError[] = [];
+  const warnings: RowError[] = [];
+  converted.forEach((c, i) => {
+    errors.push(...c.errors.map(({ column, message }) => ({ ...where(i), column, message })));
+    warnings.push(...c.warnings.map(({ column, message }) => ({ ...where(i), column, message })));
+  });
+  const report: ImportReport = {
+    standard: plan.standard.id,
+    rowCount: table.rows.length,
+    errors,
+    warnings,
+    ignoredColumns: [...plan.ignored, ...plan.unknown],
+    personalColumns: plan.personal,
+    suggestions: converted.flatMap((c, i) => (c.suggestedThemes.length ? [{ row: i + 1, themes: c.suggestedThemes, applied: Boolean(options.acceptSuggestions) }] : [])),
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    ids: [],
+    written: false,
+  };
   if (table.rows.length === 0) {
-    errors.push({ row: 0, column: '', message: 'the file has no rows' });
+    errors.push({ row: 0, column: '', message: 'le fichier n’a aucune ligne' });
     return report;
   }
 
@@ -79,6 +107,7 @@ export async function importRows(client: BibiaClient, table: Table, options: Imp
     ids.push(...r.ids);
     report.created += r.created;
     report.updated += r.updated;
+    report.unchanged += r.unchanged;
     options.onProgress?.('validate', (validated += batch.length), table.rows.length);
   }
   if (errors.length === 0) {
@@ -86,29 +115,30 @@ export async function importRows(client: BibiaClient, table: Table, options: Imp
     const firstRow = new Map<string, number>();
     ids.forEach((id, i) => {
       const first = firstRow.get(id);
-      if (first !== undefined) errors.push({ ...where(i), column: columnsOf(converted[i], 'slug'), message: `gives the same id as row ${first + 1} (${id})` });
+      if (first !== undefined) errors.push({ ...where(i), column: columnsOf(converted[i], 'slug'), message: `donne le même identifiant que la ligne ${first + 1} (${id})` });
       else firstRow.set(id, i);
     });
   }
   errors.sort((a, b) => a.row - b.row);
   report.ids = errors.length ? [] : ids;
   if (errors.length || options.dryRun) {
-    if (errors.length) report.created = report.updated = 0;
+    if (errors.length) report.created = report.updated = report.unchanged = 0;
     return report;
   }
 
-  report.created = report.updated = 0;
+  report.created = report.updated = report.unchanged = 0;
   let written = 0;
   for (const batch of batches) {
     try {
       const r = (await client.importAiTools({ siren: options.siren, rows: batch.map((b) => b.c.input), dryRun: false, publish: options.publish })).data.importAiTools;
       report.created += r.created;
       report.updated += r.updated;
+      report.unchanged += r.unchanged;
+      if (r.created + r.updated > 0) report.written = true;
     } catch (err) {
       if (written === 0) throw err;
       throw new PartialImportError(written, err);
     }
-    report.written = true;
     options.onProgress?.('write', (written += batch.length), table.rows.length);
   }
   return report;
@@ -131,11 +161,13 @@ function registryError(c: ConvertedRow, field: string, message: string): { colum
   const top = field.split('.')[0];
   if (!c.sources.has(top) && field !== '(row)' && !(top === 'slug' && c.sources.has('name'))) {
     const hint = missingFieldHint(top);
-    const detail = /received undefined/.test(message) ? '' : ` (${message})`;
-    return { column: top, message: `missing${hint ? `: ${hint}` : ''}${detail}` };
+    const detail = /received undefined/.test(message) ? '' : ` (${frenchMessage(message)})`;
+    return { column: top, message: `manquant${hint ? ` : ${hint}` : ''}${detail}` };
   }
   const detail = field.includes('.') ? ` (${field})` : '';
-  return { column: columnsOf(c, field), message: `${message}${detail}` };
+  const value = c.input[top];
+  const given = typeof value === 'string' || typeof value === 'number' ? ` : « ${String(value).slice(0, 60)}${String(value).length > 60 ? '…' : ''} »` : '';
+  return { column: columnsOf(c, field), message: `${frenchMessage(message)}${detail}${given}` };
 }
 
 /**

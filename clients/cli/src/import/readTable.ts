@@ -109,7 +109,12 @@ function readJson(file: string, text: string): Table {
   } catch (err) {
     throw new InvalidFileError(file, `not valid JSON: ${firstLine((err as Error).message)}`, jsonErrorLine(text));
   }
-  if (!Array.isArray(data)) throw new InvalidFileError(file, 'must be a JSON array of rows (objects)');
+  // A register's export often wraps its records: `{"meta": {...}, "records": [...]}`.
+  if (!Array.isArray(data) && data && typeof data === 'object') {
+    const lists = Object.values(data).filter((v) => Array.isArray(v) && v.length > 0 && v.every((r) => r && typeof r === 'object' && !Array.isArray(r)));
+    if (lists.length === 1) data = lists[0];
+  }
+  if (!Array.isArray(data)) throw new InvalidFileError(file, 'must be a JSON array of rows (objects), or an object holding one such array');
   const headers: string[] = [];
   data.forEach((row, i) => {
     if (!row || typeof row !== 'object' || Array.isArray(row)) throw new InvalidFileError(file, `row ${i + 1} is not an object`);

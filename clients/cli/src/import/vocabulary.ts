@@ -1,5 +1,5 @@
 import { ENUM_LABELS } from '@bibia/sdk';
-import { FIELD_KINDS, STANDARDS, type ColumnSpec, type EnumName, type Standard, type ToolField } from './columns';
+import { FIELD_KINDS, STANDARDS, type ColumnSpec, type EnumName, type Standard, type StandardId, type ToolField } from './columns';
 
 /** Compares names and values on letters and digits only: `Nom de l'algorithme` = `nom_de_l’algorithme`. */
 export function key(text: string): string {
@@ -56,21 +56,48 @@ export interface KnownColumn {
   spec: ColumnSpec;
 }
 
-let headerIndex: Map<string, KnownColumn> | undefined;
+const headerIndexes = new Map<Standard, Map<string, ColumnSpec>>();
 
-/** The column a header names, in any of the standards (BibIA's own first). */
-export function columnFor(header: string): KnownColumn | undefined {
-  if (!headerIndex) {
-    headerIndex = new Map();
-    for (const standard of STANDARDS) {
-      for (const spec of standard.columns) {
-        for (const name of [spec.header, ...(spec.aliases ?? [])]) {
-          if (!headerIndex.has(key(name))) headerIndex.set(key(name), { standard, spec });
-        }
-      }
-    }
+function indexOf(standard: Standard): Map<string, ColumnSpec> {
+  let index = headerIndexes.get(standard);
+  if (!index) {
+    index = new Map();
+    for (const spec of standard.columns) for (const name of [spec.header, ...(spec.aliases ?? [])]) if (!index.has(key(name))) index.set(key(name), spec);
+    headerIndexes.set(standard, index);
   }
-  return headerIndex.get(key(header));
+  return index;
+}
+
+/**
+ * The column a header names: in the file's standard first (its `type` or `id` mean what that
+ * standard says), then BibIA's own names, then any other standard.
+ */
+export function columnFor(header: string, first: Standard = STANDARDS[0]): KnownColumn | undefined {
+  for (const standard of [first, ...STANDARDS.filter((s) => s !== first)]) {
+    const spec = indexOf(standard).get(key(header));
+    if (spec) return { standard, spec };
+  }
+  return undefined;
+}
+
+/**
+ * The standard a file follows: the one that names most of its headers (BibIA's own on a tie, then
+ * the order of STANDARDS); `forced` when the clerk says so.
+ */
+export function detectStandard(headers: string[], forced?: StandardId): Standard {
+  if (forced) {
+    const standard = STANDARDS.find((s) => s.id === forced);
+    if (!standard) throw new Error(`unknown standard ${forced}`);
+    return standard;
+  }
+  let best = STANDARDS[0];
+  let bestScore = -1;
+  for (const standard of STANDARDS) {
+    const index = indexOf(standard);
+    const score = headers.filter((h) => index.has(key(h))).length;
+    if (score > bestScore) [best, bestScore] = [standard, score];
+  }
+  return best;
 }
 
 /** Every header and alias that fills `field`, for "add a column" hints. */

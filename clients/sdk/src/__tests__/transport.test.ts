@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createBibiaClient, BibiaError } from '..';
+import { parseRetryAfter } from '../errors';
 
 interface Call {
   url: string;
@@ -7,7 +8,7 @@ interface Call {
   body: { query?: string; operationName?: string; variables?: Record<string, unknown>; extensions?: { persistedQuery?: { version: number; sha256Hash: string } } };
 }
 
-type Reply = { status?: number; json?: unknown; text?: string } | Error;
+type Reply = { status?: number; json?: unknown; text?: string; headers?: Record<string, string> } | Error;
 
 /** A fetch that records every call and answers from a script (one reply per call, last one repeats). */
 function scriptedFetch(replies: Reply[] | ((call: Call, n: number) => Reply)) {
@@ -18,7 +19,7 @@ function scriptedFetch(replies: Reply[] | ((call: Call, n: number) => Reply)) {
     const reply = typeof replies === 'function' ? replies(call, calls.length) : replies[Math.min(calls.length, replies.length) - 1];
     if (reply instanceof Error) throw reply;
     const text = reply.text ?? JSON.stringify(reply.json);
-    return new Response(text, { status: reply.status ?? 200, headers: { 'content-type': 'application/json' } });
+    return new Response(text, { status: reply.status ?? 200, headers: { 'content-type': 'application/json', ...reply.headers } });
   }) as unknown as typeof globalThis.fetch;
   return { fetch, calls };
 }
@@ -144,5 +145,41 @@ describe('results and errors', () => {
     const error = await createBibiaClient({ url: URL, fetch }).searchAiTools({}).catch((e) => e);
     expect(error.code).toBe('BAD_RESPONSE');
     expect(error.message).toContain('HTTP 404');
+  });
+});
+
+describe('rate limits', () => {
+  const limited = (retryAfterSeconds: number) => ({
+    errors: [{ message: `Too many requests. Retry after ${retryAfterSeconds} s.`, extensions: { code: 'RATE_LIMITED', retryAfterSeconds, limit: 600 } }],
+  });
+
+  it('throws RATE_LIMITED with the seconds of Retry-After, and does not retry', async () => {
+    const { fetch, calls } = scriptedFetch([{ status: 429, json: limited(12), headers: { 'retry-after': '7' } }]);
+    const error = await createBibiaClient({ url: URL, fetch, retryDelayMs: 1 }).searchAiTools({}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BibiaError);
+    // The header wins over the body: it is what HTTP clients and proxies agree on.
+    expect(error).toMatchObject({ code: 'RATE_LIMITED', status: 429, retryAfterSeconds: 7 });
+    expect(calls).toHaveLength(1);
+  });
+
+  it("takes the body's retryAfterSeconds when there is no header", async () => {
+    const { fetch } = scriptedFetch([{ status: 429, json: limited(12) }]);
+    await expect(createBibiaClient({ url: URL, fetch }).searchAiTools({})).rejects.toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 12 });
+  });
+
+  it('leaves it undefined on other errors', async () => {
+    const { fetch } = scriptedFetch([{ status: 401, json: { errors: [{ message: 'Unknown publisher token', extensions: { code: 'UNAUTHENTICATED' } }] } }]);
+    const error = (await createBibiaClient({ url: URL, fetch }).searchAiTools({}).catch((e: unknown) => e)) as BibiaError;
+    expect(error.code).toBe('UNAUTHENTICATED');
+    expect(error.retryAfterSeconds).toBeUndefined();
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    const now = Date.parse('2026-03-01T10:00:00Z');
+    expect(parseRetryAfter('30', now)).toBe(30);
+    expect(parseRetryAfter(' 0 ', now)).toBe(0);
+    expect(parseRetryAfter('Sun, 01 Mar 2026 10:00:42 GMT', now)).toBe(42);
+    expect(parseRetryAfter('Sun, 01 Mar 2026 09:59:00 GMT', now)).toBe(0);
+    for (const bad of [null, undefined, '', 'soon', '-5', '1.5']) expect(parseRetryAfter(bad, now)).toBeUndefined();
   });
 });

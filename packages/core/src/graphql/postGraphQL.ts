@@ -101,7 +101,8 @@ export function errorMessages(errors: RawGraphQLError[]): string[] {
   return errors.map((e) => (typeof e.message === 'string' ? e.message : JSON.stringify(e)));
 }
 
-async function readAtMost(res: Response, maxBytes: number): Promise<string | null> {
+/** The body of `res` as text, or null when it is over `maxBytes` (the read stops there). */
+export async function readAtMost(res: Response, maxBytes: number): Promise<string | null> {
   const declared = Number(res.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await res.body?.cancel();

@@ -1,6 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { createRateLimiter, sendRateLimited, type RateLimitOptions } from './rateLimit';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -19,6 +20,19 @@ export interface ListenHttpOptions<C extends BaseContext> {
   maxBodyBytes?: number;
   /** Extra routes by path (`/health`, `/metrics`...), any method. */
   routes?: Record<string, RouteHandler>;
+  /**
+   * Rate limits per client address and per credential, and on refused credentials, checked before
+   * a request is read (every path): over a limit, HTTP 429 `RATE_LIMITED` with `Retry-After`.
+   * A credential counts as refused when the answer has an `UNAUTHENTICATED` error, or when
+   * {@link credentialRefused} says so. @default undefined (no rate limits)
+   */
+  rateLimit?: RateLimitOptions;
+  /**
+   * Tells from the request's context whether its credential was refused even though the answer
+   * may have no error (e.g. a registry serves public reads to an unknown token).
+   * @default none: only `UNAUTHENTICATED` answers count
+   */
+  credentialRefused?: (context: C) => boolean;
 }
 
 export interface RunningHttpServer {
@@ -28,6 +42,8 @@ export interface RunningHttpServer {
   url: string;
   /** The GraphQL endpoint URL. */
   graphqlUrl: string;
+  /** Where rate-limit counters live; `off` without rate limits. */
+  rateLimitStore: 'redis' | 'memory' | 'off';
   close(): Promise<void>;
 }
 
@@ -38,6 +54,7 @@ export interface RunningHttpServer {
 export async function listenHttp<C extends BaseContext>(options: ListenHttpOptions<C>): Promise<RunningHttpServer> {
   const graphqlPath = options.graphqlPath ?? '/graphql';
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
+  const limiter = createRateLimiter({ logger: options.apollo.logger, ...(options.rateLimit ?? { perMinute: 0, failedAuthPerMinute: 0 }) });
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err) => {
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
@@ -47,6 +64,8 @@ export async function listenHttp<C extends BaseContext>(options: ListenHttpOptio
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const verdict = await limiter.admit(req);
+    if (verdict.limited) return sendRateLimited(res, verdict);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = options.routes?.[url.pathname];
     if (route) return route(req, res);
@@ -65,10 +84,19 @@ export async function listenHttp<C extends BaseContext>(options: ListenHttpOptio
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
+    const watched = limiter.watchesCredentialOf(req);
+    let refusedInContext = false;
     const result = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => options.context(req),
+      context: async () => {
+        const context = await options.context(req);
+        if (watched && options.credentialRefused?.(context)) refusedInContext = true;
+        return context;
+      },
     });
+    if (watched && (refusedInContext || (result.body.kind === 'complete' && hasUnauthenticatedError(result.body.string)))) {
+      await limiter.credentialRefused(req);
+    }
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
@@ -83,10 +111,16 @@ export async function listenHttp<C extends BaseContext>(options: ListenHttpOptio
   // reuses a connection the server is closing at that instant gets ECONNRESET.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
+  await limiter.ready;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    });
+  } catch (err) {
+    await limiter.close();
+    throw err;
+  }
   const { port } = server.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
   const base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -95,12 +129,26 @@ export async function listenHttp<C extends BaseContext>(options: ListenHttpOptio
     port,
     url: base,
     graphqlUrl: `${base}${graphqlPath}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    rateLimitStore: limiter.store,
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await limiter.close();
+    },
   };
+}
+
+/** Whether a GraphQL answer has an error coded UNAUTHENTICATED (the text is scanned before it is parsed). */
+function hasUnauthenticatedError(body: string): boolean {
+  if (!body.includes('"UNAUTHENTICATED"')) return false;
+  try {
+    const errors = (JSON.parse(body) as { errors?: { extensions?: { code?: unknown } }[] }).errors;
+    return Array.isArray(errors) && errors.some((e) => e?.extensions?.code === 'UNAUTHENTICATED');
+  } catch {
+    return false;
+  }
 }
 
 export function sendJson(res: ServerResponse, status: number, payload: unknown): void {

@@ -6,3 +6,6 @@ export { depthLimitRule } from './depthLimitRule';
 export { widthLimitRule } from './widthLimitRule';
 export { costLimitRule, costEstimator, DEFAULT_LIST_SIZE } from './costLimitRule';
 export { tooComplex } from './tooComplex';
+export {
+  defaultLimitsConfig, NO_RATE_LIMITS, limitsConfigFromEnv, addLimitsOptions, limitsFlags, queryLimitsOf, rateLimitOptionsOf, toAddressList, toTrustProxy, type LimitsConfig,
+} from './limitsConfig';

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError, Kind, validate, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
+import { checkStorableText } from '../graphql/unstorableText';
 import { costLimitRule } from './costLimitRule';
 import { depthLimitRule } from './depthLimitRule';
 import type { QueryLimits } from './queryLimits';
@@ -10,7 +11,9 @@ import { widthLimitRule } from './widthLimitRule';
  * - the operation must be one the server can run: a named one that exists, a lone anonymous one,
  *   of a type the schema has (no subscriptions here): otherwise HTTP 400,
  *   `OPERATION_RESOLUTION_FAILURE` or `GRAPHQL_VALIDATION_FAILED`;
- * - then depth, width (aliases, fields) and cost: HTTP 400, `QUERY_TOO_COMPLEX`.
+ * - then depth, width (aliases, fields) and cost: HTTP 400, `QUERY_TOO_COMPLEX`;
+ * - then text no field can hold (NUL, unpaired surrogates) in literals or variables: HTTP 400,
+ *   `BAD_USER_INPUT` (`checkStorableText`).
  * The rules run here rather than as Apollo `validationRules` because cost needs the request's
  * variables, and Apollo would rename every code to GRAPHQL_VALIDATION_FAILED. The token limit is
  * enforced earlier, by the parser (`parseOptions`, see `queryLimitsServerOptions`).
@@ -29,6 +32,7 @@ export function queryLimitsPlugin<C extends BaseContext = BaseContext>(limits: Q
           if (!errors.length) errors = validate(schema, document, [costLimitRule(limits.maxCost, request.variables, operation.name?.value) as ValidationRule]).filter(isTooComplex);
           // Other errors (e.g. bad variables) are left to execution, which reports them properly.
           if (errors.length) throw errors[0];
+          checkStorableText(document, request.variables);
         },
       };
     },

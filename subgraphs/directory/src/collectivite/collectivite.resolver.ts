@@ -44,6 +44,14 @@ export class CollectiviteResolver {
     return regionName(c.region);
   }
 
+  @FieldResolver(() => Collectivite, {
+    nullable: true,
+    description: "The intercommunalité (EPCI à fiscalité propre) a commune belongs to, per the administrative reference; null otherwise.",
+  })
+  intercommunalite(@Root() c: CollectiviteRow, @Ctx() ctx: DirectoryContext) {
+    return c.epciSiren ? ctx.loaders.collectivite.load(c.epciSiren) : null;
+  }
+
   @FieldResolver(() => Membership, {
     nullable: true,
     description: 'Its membership of BibIA: where its registry is and how it is doing. Null for a non-member.',

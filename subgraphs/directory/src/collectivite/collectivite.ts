@@ -58,4 +58,7 @@ export class Collectivite {
 
   @Field(() => String, { nullable: true, description: 'Official website.' })
   website!: string | null;
+
+  @Field(() => [String], { description: 'Postal codes of a commune (from the administrative reference); empty for others.' })
+  postalCodes!: string[];
 }

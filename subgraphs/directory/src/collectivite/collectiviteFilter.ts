@@ -21,7 +21,8 @@ export class CollectiviteFilter {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Words the name must contain, ignoring case, accents and punctuation ("bethune bruay" finds "Béthune-Bruay").',
+    description:
+      'A SIREN (9 digits), an INSEE commune code or a postal code ("62041", "62000"), or words that each start a word of the name, ignoring case, accents and punctuation ("bethune bru" finds "Béthune-Bruay").',
   })
   search?: string | null;
 }

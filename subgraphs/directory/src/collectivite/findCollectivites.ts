@@ -43,7 +43,19 @@ export function collectiviteWhere(filter: CollectiviteFilter): Prisma.Collectivi
   if (filter.memberOnly === false) and.push({ membership: { is: null } });
   if (filter.search != null) {
     if (filter.search.length > 200) throw badInput('filter.search must have at most 200 characters', { field: 'filter.search' });
-    for (const word of searchWords(filter.search)) and.push({ sortName: { contains: word } });
+    and.push(...searchWhere(filter.search));
   }
   return and.length ? { AND: and } : {};
+}
+
+/**
+ * `filter.search`: a SIREN (9 digits, spaces allowed), a commune's INSEE code or postal code
+ * (5 characters: both are tried), or words that each start a word of the name, ignoring case,
+ * accents and punctuation ("st omer" does not find "Saint-Omer", "saint om" does).
+ */
+export function searchWhere(search: string): Prisma.CollectiviteWhereInput[] {
+  const compact = search.replace(/\s+/g, '').toUpperCase();
+  if (/^\d{9}$/.test(compact)) return [{ siren: compact }];
+  if (/^(\d{5}|2[AB]\d{3})$/.test(compact)) return [{ OR: [{ cogCode: compact }, { postalCodes: { has: compact } }] }];
+  return searchWords(search).map((word) => ({ OR: [{ sortName: { startsWith: word } }, { sortName: { contains: ` ${word}` } }] }));
 }

@@ -5,8 +5,11 @@ import { checkOptionalHttpUrl, checkPattern, checkSiren, checkText } from '../sh
 import type { CollectiviteInput } from './collectiviteInput';
 import { kindFromLegalCategory } from './legalCategory';
 
-/** The columns of a collectivité, checked and completed (kind, région, sort key). */
-export type CollectiviteData = Omit<Collectivite, 'createdAt' | 'updatedAt'>;
+/**
+ * The columns of a collectivité the hub writes, checked and completed (kind, région, sort key).
+ * Postal codes and intercommunalité come from the administrative reference only.
+ */
+export type CollectiviteData = Omit<Collectivite, 'createdAt' | 'updatedAt' | 'postalCodes' | 'epciSiren'>;
 
 /** Checks an input and derives the stored columns; throws BAD_USER_INPUT on the first problem. */
 export function collectiviteData(input: CollectiviteInput): CollectiviteData {
@@ -45,10 +48,15 @@ export function collectiviteData(input: CollectiviteInput): CollectiviteData {
     region,
     population,
     website: checkOptionalHttpUrl(input.website, 'input.website'),
+    // The reference no longer overwrites what the hub wrote.
+    source: 'HUB',
   };
 }
 
-/** Creates or replaces a collectivité; its membership, if any, is left as it is. */
+/**
+ * Creates or replaces a collectivité; its membership, if any, is left as it is. A collectivité of
+ * the administrative reference replaced here keeps the hub's values when the reference is loaded again.
+ */
 export async function upsertCollectivite(prisma: PrismaClient, input: CollectiviteInput): Promise<Collectivite> {
   const data = collectiviteData(input);
   const { siren, ...rest } = data;

@@ -19,7 +19,7 @@ export async function registerMember(ctx: DirectoryContext, sirenArg: string, re
   if (refused) throw badInput(`registryUrl refused: ${refused}`, { field: 'registryUrl' });
   const collectivite = await ctx.prisma.collectivite.findUnique({ where: { siren }, select: { siren: true } });
   if (!collectivite) {
-    throw notFound(`No collectivité with SIREN ${siren} in the directory: add it with upsertCollectivite first`, { siren });
+    throw notFound(`No collectivité with SIREN ${siren} in the directory: every commune and intercommunalité of the administrative reference is; add others with upsertCollectivite`, { siren });
   }
   const contractSdl = ctx.readContract();
   if (!contractSdl) throw forbidden(`Member registration is disabled: the hub has no registry contract (${ctx.contractSource}).`);

@@ -12,11 +12,12 @@ export class IndexAiToolResolver {
   @Query(() => AiToolConnection, { description: 'Published tools of every member, filtered, sorted, one page at a time (cursors as in live fan-out).' })
   aiTools(@Args() args: IndexAiToolsArgs, @Ctx() ctx: IndexContext): Promise<Connection<ToolNode>> {
     const { where, search } = toolConditions(ctx.members, args.filter);
-    return keysetPage<ToolNode>(ctx.prisma, {
+    return keysetPage<ToolNode>(ctx.prisma, ctx.totals, {
       table: 'IndexedTool',
       where,
       orderBy: args.orderBy ?? AiToolOrder.NAME,
-      ranked: args.ranked ? search : null,
+      search,
+      ranked: args.ranked,
       first: args.first,
       after: args.after,
     });

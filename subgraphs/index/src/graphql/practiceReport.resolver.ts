@@ -11,11 +11,12 @@ export class IndexPracticeReportResolver {
   @Query(() => PracticeReportConnection, { description: 'Published public practice reports of every member, filtered, sorted, one page at a time.' })
   practiceReports(@Args() args: IndexPracticeReportsArgs, @Ctx() ctx: IndexContext): Promise<Connection<ReportNode>> {
     const { where, search } = reportConditions(ctx.members, args.filter);
-    return keysetPage<ReportNode>(ctx.prisma, {
+    return keysetPage<ReportNode>(ctx.prisma, ctx.totals, {
       table: 'IndexedReport',
       where,
       orderBy: args.orderBy ?? AiToolOrder.RECENT,
-      ranked: args.ranked ? search : null,
+      search,
+      ranked: args.ranked,
       first: args.first,
       after: args.after,
     });

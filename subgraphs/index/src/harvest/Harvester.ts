@@ -3,6 +3,7 @@ import { Prisma, type HarvestState } from '../generated/prisma/client';
 import type { IndexPrisma } from '../storage';
 import type { Member } from '../members/ActiveMembers';
 import { harvestMember, type HarvestOutcome } from './harvestMember';
+import { bumpDataVersion } from '../dataVersion';
 
 /** Options of {@link Harvester}. */
 export interface HarvesterOptions {
@@ -69,6 +70,7 @@ export class Harvester {
         prisma.indexedTool.deleteMany({ where: { siren: { in: gone } } }),
         prisma.indexedReport.deleteMany({ where: { siren: { in: gone } } }),
         prisma.harvestState.deleteMany({ where: { siren: { in: gone } } }),
+        bumpDataVersion(prisma),
       ]);
       this.options.logger.info({ sirens: gone }, 'members no longer active: their content was removed from the index');
     }

@@ -3,6 +3,7 @@ import type { HarvestState } from '../generated/prisma/client';
 import type { IndexPrisma } from '../storage';
 import { CHANGES_QUERY, ENTITIES_QUERY, REPORTS_PAGE_QUERY, TOOLS_PAGE_QUERY } from './memberDocuments';
 import { deleteEntries, isIndexable, memberCounts, upsertEntries, type MemberNode } from './storeEntries';
+import { bumpDataVersion } from '../dataVersion';
 
 export interface HarvestDeps {
   prisma: IndexPrisma;
@@ -158,6 +159,7 @@ async function resync(deps: HarvestDeps, state: HarvestState, reason: string): P
       where: { siren: state.siren },
       data: { feedCursor: after, lastSeq, needsResync: false, resyncCount: { increment: 1 } },
     }),
+    bumpDataVersion(deps.prisma),
   ]);
   return reason;
 }

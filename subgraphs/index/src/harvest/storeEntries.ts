@@ -2,6 +2,7 @@ import { aiToolModel, practiceReportModel, sortKey, type EntityModel } from '@bi
 import { Prisma } from '../generated/prisma/client';
 import type { IndexPrisma } from '../storage';
 import { foldTexts, type WeightedTexts } from '../search/frenchSearch';
+import { bumpDataVersion } from '../dataVersion';
 
 /** An entry as a member's GraphQL answer gives it (see memberDocuments.ts). */
 export type MemberNode = Record<string, any> & { __typename?: string; id: string; state: string };
@@ -94,7 +95,7 @@ export async function upsertEntries(prisma: IndexPrisma, nodes: MemberNode[], ha
   }
   if (tools.length) statements.push(searchUpdate(prisma, 'IndexedTool', tools, toolTexts));
   if (reports.length) statements.push(searchUpdate(prisma, 'IndexedReport', reports, reportTexts));
-  if (statements.length) await prisma.$transaction(statements);
+  if (statements.length) await prisma.$transaction([...statements, bumpDataVersion(prisma)]);
 }
 
 function searchUpdate(prisma: IndexPrisma, table: 'IndexedTool' | 'IndexedReport', nodes: MemberNode[], texts: (n: MemberNode) => WeightedTexts) {
@@ -113,6 +114,7 @@ export async function deleteEntries(prisma: IndexPrisma, toolIds: string[], repo
   await prisma.$transaction([
     prisma.indexedTool.deleteMany({ where: { id: { in: toolIds } } }),
     prisma.indexedReport.deleteMany({ where: { id: { in: reportIds } } }),
+    bumpDataVersion(prisma),
   ]);
 }
 

@@ -47,8 +47,11 @@ export const INDEX_TEMPLATES: IndexTemplate[] = [
     after: [
       ...memberColumns,
       '',
+      // Both orders of the contract, read from an index: the migration gives these two the
+      // byte-order collation of the ORDER BY ("sortName" COLLATE "C", id COLLATE "C"), which
+      // Prisma cannot write (see prisma/migrations/*_keyset_order).
       '@@index([sortName, id])',
-      '@@index([updatedAt, id])',
+      '@@index([updatedAt(sort: Desc), id])',
       '@@index([siren])',
       '@@index([productId])',
       '@@index([search], type: Gin)',
@@ -67,7 +70,8 @@ export const INDEX_TEMPLATES: IndexTemplate[] = [
     after: [
       ...memberColumns,
       '',
-      '@@index([updatedAt, id])',
+      '@@index([sortName, id])',
+      '@@index([updatedAt(sort: Desc), id])',
       '@@index([siren])',
       '@@index([toolId])',
       '@@index([search], type: Gin)',

@@ -83,6 +83,7 @@ export async function startHub(name: string, sirens: string[], options: IndexSer
   const directory = await createDirectoryServer({
     port: 0,
     ...dirStorage,
+    reference: false,
     members: [...members].map(([siren, m]) => ({ siren, registryUrl: m.server.graphqlUrl })),
   });
   const requests = new Map<string, number>();

@@ -4,7 +4,8 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import {
-  DEFAULT_SUBGRAPH_QUERY_LIMITS, formatClientError, listenHttp, queryLimits, queryLimitsServerOptions, sendJson, type Logger, type QueryLimits, type RunningHttpServer,
+  DEFAULT_SUBGRAPH_QUERY_LIMITS, formatClientError, listenHttp, queryLimits, queryLimitsServerOptions, sendJson, type Logger, type QueryLimits, type RateLimitOptions, type RouteHandler,
+  type RunningHttpServer,
 } from '@bibia/core';
 
 /** Options of {@link serveSubgraph}. */
@@ -22,19 +23,34 @@ export interface ServeSubgraphOptions<C extends BaseContext> {
    */
   limits?: Partial<QueryLimits>;
   /**
+   * Rate limits per client address and per credential, and on refused credentials (see
+   * `listenHttp`). Members exempt the hub gateway's address (`exempt`): all national traffic comes
+   * from it. @default `@bibia/core`'s DEFAULT_RATE_LIMITS (600 a minute, 10 refused credentials a minute), in memory
+   */
+  rateLimit?: RateLimitOptions;
+  /**
+   * Whether the request's credential was refused, from its context, when the answer may carry no
+   * UNAUTHENTICATED error (e.g. an unknown token on a public read): counted as a refused credential.
+   * @default none
+   */
+  credentialRefused?: (context: C) => boolean;
+  /**
    * Throws when the service cannot serve (e.g. its database does not answer): `/ready` says 503.
    * Returns fields added to the `/ready` answer.
    */
   checkReady: () => Promise<Record<string, unknown>>;
   /** Fields added to the `/health` and `/ready` answers (e.g. the owner's SIREN). */
   about?: Record<string, unknown>;
+  /** More plain HTTP routes by path (e.g. the directory's `/.well-known/jwks.json`). @default none */
+  routes?: Record<string, RouteHandler>;
 }
 
 /**
  * Serves a BibIA subgraph the one way every subgraph is served: Apollo Server without landing
  * page (it loads from a CDN) or inline traces (no usage reporting), document limits checked
- * before anything runs, client mistakes answered 4xx with a client code, internal errors masked,
- * no signal handlers of its own (each `main()` stops its whole service), `/health` and `/ready`.
+ * before anything runs, clients rate-limited, client mistakes answered 4xx with a client code,
+ * internal errors masked, no signal handlers of its own (each `main()` stops its whole service),
+ * `/health` and `/ready`.
  */
 export async function serveSubgraph<C extends BaseContext>(options: ServeSubgraphOptions<C>): Promise<RunningHttpServer> {
   const { logger, about = {} } = options;
@@ -56,7 +72,10 @@ export async function serveSubgraph<C extends BaseContext>(options: ServeSubgrap
       host: options.host,
       maxBodyBytes: options.maxBodyBytes,
       context: options.context,
+      rateLimit: options.rateLimit ?? {},
+      credentialRefused: options.credentialRefused,
       routes: {
+        ...options.routes,
         '/health': (_req, res) => sendJson(res, 200, { status: 'ok', ...about }),
         '/ready': async (_req, res) => {
           try {

@@ -11,6 +11,7 @@ import { AiToolsArgs } from './aiToolsArgs';
 import { isPublisher, type RegistryContext } from '../context';
 import { getTool, listTools } from './tools';
 import { canRead } from '../practiceReport/reports';
+import { Completeness, completenessOf } from './completeness';
 
 @Resolver(() => AiTool)
 export class AiToolResolver {
@@ -37,6 +38,11 @@ export class AiToolResolver {
   @FieldResolver(() => Provider, { nullable: true, description: 'Who provides the tool.' })
   provider(@Root() tool: AiToolRow): Provider | null {
     return tool.providerName ? { name: tool.providerName, siren: tool.providerSiren } : null;
+  }
+
+  @FieldResolver(() => Completeness, { description: 'How much of the entry is filled in; what is missing is "non renseigné", never assumed.' })
+  completeness(@Root() tool: AiToolRow): Completeness {
+    return completenessOf(tool);
   }
 
   @FieldResolver(() => [PracticeReport], { description: 'Practice reports on this tool that the caller may read, newest first.' })

@@ -26,8 +26,11 @@ export class ImportResult {
   @Field(() => Int, { description: 'Tools created (or that would be).' })
   created!: number;
 
-  @Field(() => Int, { description: 'Existing tools updated (or that would be), matched by slug.' })
+  @Field(() => Int, { description: 'Existing tools updated (or that would be), matched by register id (`source` + `externalId`) or slug.' })
   updated!: number;
+
+  @Field(() => Int, { description: 'Rows equal to the tool they match: nothing written for them (no version, no change entry).' })
+  unchanged!: number;
 
   @Field(() => [ID], { description: 'Ids of the tools, in row order.' })
   ids!: string[];

@@ -13,7 +13,12 @@ import { aiToolModel } from './aiTool.model';
 import { toolRecordSchema, type ToolRecord } from './aiToolRecord';
 import type { AiToolFilter } from './aiToolFilter';
 
-const columns = (rec: ToolRecord) => ({ ...columnsOf(aiToolModel, rec), sortName: sortKey(rec.name) });
+// Prisma writes a JSON column's null as DbNull (SQL NULL), not as the JSON value null.
+const columns = (rec: ToolRecord) => ({
+  ...columnsOf(aiToolModel, rec),
+  sourceExtra: (rec.sourceExtra as Prisma.InputJsonObject | null) ?? Prisma.DbNull,
+  sortName: sortKey(rec.name),
+});
 
 export const toolKind: workflow.EntryKind<AiToolRow, ToolRecord> = {
   entityType: EntityType.AI_TOOL,
@@ -29,7 +34,7 @@ export const toolKind: workflow.EntryKind<AiToolRow, ToolRecord> = {
       data: { ...(rec ? columns(rec) : {}), ...wf, ...('pendingDraft' in wf && wf.pendingDraft === null ? { pendingDraft: Prisma.DbNull } : {}) },
     }),
   addVersion: (tx, v) =>
-    tx.aiToolVersion.create({ data: { toolId: v.id, number: v.number, state: v.state, change: v.change, data: v.data, note: v.note, author: v.author } }),
+    tx.aiToolVersion.create({ data: { toolId: v.id, number: v.number, state: v.state, change: v.change, data: v.data as Prisma.InputJsonObject, note: v.note, author: v.author } }),
 };
 
 const sqlList = (values: string[], type: string) => sql`ARRAY[${Prisma.join(values)}]::${raw(`"${type}"[]`)}`;

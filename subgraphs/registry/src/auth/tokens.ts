@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { bearerOf, looksLikeJwt, type PartnerVerifier, type VerifiedPartner } from '@bibia/kit';
 import type { RegistryPrisma } from '../storage';
 
 /** What the registry knows of the caller. */
@@ -7,10 +8,15 @@ export interface Publisher {
   label: string;
 }
 
+/**
+ * Who calls. A partner (a hub-signed credential, see auth/partners.ts) reads reports kept for
+ * partners and never writes. `invalid.credential` says which kind of credential was refused.
+ */
 export type Caller =
   | { kind: 'anonymous' }
   | { kind: 'publisher'; publisher: Publisher }
-  | { kind: 'invalid'; reason: string };
+  | { kind: 'partner'; partner: VerifiedPartner }
+  | { kind: 'invalid'; reason: string; credential: 'publisher' | 'partner' };
 
 const PREFIX = 'bibia_pub_';
 
@@ -60,17 +66,30 @@ export function listTokens(prisma: RegistryPrisma) {
   });
 }
 
-/** Reads `Authorization: Bearer <token>`. An invalid token is remembered, not thrown: reads stay public. */
-export async function identifyCaller(prisma: RegistryPrisma, authorization: string | undefined): Promise<Caller> {
+/**
+ * Reads `Authorization: Bearer <token>`: a JWT is a partner credential, checked with `partners`
+ * (undefined when the registry has no `HUB_URL`: every JWT is then refused); anything else is a
+ * publisher token. An invalid token is remembered, not thrown: the context decides.
+ */
+export async function identifyCaller(prisma: RegistryPrisma, authorization: string | undefined, partners?: PartnerVerifier): Promise<Caller> {
   if (!authorization) return { kind: 'anonymous' };
-  const m = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-  if (!m) return { kind: 'invalid', reason: 'The Authorization header must be "Bearer <token>"' };
-  const row = await prisma.publisherToken.findUnique({ where: { hash: hashToken(m[1]) } });
-  if (!row) return { kind: 'invalid', reason: 'Unknown publisher token' };
-  if (row.revokedAt) return { kind: 'invalid', reason: 'This publisher token has been revoked' };
+  const token = bearerOf(authorization);
+  if (!token) return { kind: 'invalid', reason: 'The Authorization header must be "Bearer <token>"', credential: 'publisher' };
+  if (looksLikeJwt(token)) return identifyPartner(token, partners);
+  const row = await prisma.publisherToken.findUnique({ where: { hash: hashToken(token) } });
+  if (!row) return { kind: 'invalid', reason: 'Unknown publisher token', credential: 'publisher' };
+  if (row.revokedAt) return { kind: 'invalid', reason: 'This publisher token has been revoked', credential: 'publisher' };
   // Best effort, at most once a minute: never delays or fails the request.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     prisma.publisherToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
   }
   return { kind: 'publisher', publisher: { tokenId: row.id, label: row.label } };
+}
+
+async function identifyPartner(token: string, partners: PartnerVerifier | undefined): Promise<Caller> {
+  if (!partners) {
+    return { kind: 'invalid', reason: 'This registry does not accept partner credentials: it has no HUB_URL configured to check them', credential: 'partner' };
+  }
+  const checked = await partners.verify(token);
+  return checked.ok ? { kind: 'partner', partner: checked.partner } : { kind: 'invalid', reason: checked.reason, credential: 'partner' };
 }

@@ -32,10 +32,11 @@ interface Kinds {
   date: { required: boolean; notBefore?: string };
   int: { min: number; max: number };
   number: object;
-  boolean: { default: boolean; showDefault: boolean };
-  enum: { values: EnumObject; default?: string };
+  boolean: { default: boolean; showDefault: boolean; nullable: boolean };
+  enum: { values: EnumObject; default?: string; nullable: boolean };
   enumList: { values: EnumObject; min: number; max: number; noun: string };
   objectList: { item: ItemModel; max: number; noun: string };
+  json: { maxChars: number; maxKeys: number };
 }
 
 export type FieldKind = keyof Kinds;
@@ -124,12 +125,33 @@ export function number(doc: Doc): Field<number, 'number'> {
 
 /** A boolean, `default` when absent; `showDefault` writes the default into the input type. */
 export function boolean(doc: Doc & { default?: boolean; showDefault?: boolean }): Field<boolean, 'boolean'> {
-  return { ...doc, kind: 'boolean', default: doc.default ?? false, showDefault: doc.showDefault ?? false };
+  return { ...doc, kind: 'boolean', default: doc.default ?? false, showDefault: doc.showDefault ?? false, nullable: false };
+}
+
+/**
+ * A yes/no statement that may be unknown: null ("non renseigné") when absent, never a default,
+ * so that nobody reads a statement the publisher did not make.
+ */
+export function nullableBoolean(doc: Doc): Field<boolean | null, 'boolean'> {
+  return { ...doc, kind: 'boolean', default: false, showDefault: false, nullable: true };
 }
 
 /** One value of an enum; required unless it has a `default`. */
 export function enumeration<E extends EnumObject>(values: E, doc: Doc & { default?: EnumValue<E> }): Field<EnumValue<E>, 'enum'> {
-  return { ...doc, kind: 'enum', values };
+  return { ...doc, kind: 'enum', values, nullable: false };
+}
+
+/** One value of an enum, or null ("non renseigné"): never a default. */
+export function nullableEnumeration<E extends EnumObject>(values: E, doc: Doc): Field<EnumValue<E> | null, 'enum'> {
+  return { ...doc, kind: 'enum', values, nullable: true };
+}
+
+/**
+ * A JSON object kept as given (e.g. the columns of an imported register that have no field
+ * here), or null; bounded in size and number of keys.
+ */
+export function jsonObject(limits: { maxChars: number; maxKeys: number }, doc: Doc): Field<Record<string, unknown> | null, 'json'> {
+  return { ...doc, kind: 'json', ...limits };
 }
 
 /** Distinct values of an enum, `min` to `max` of them; `noun` names one in messages ("theme"). */
@@ -157,7 +179,7 @@ export function isRequired(field: AnyField): boolean {
     case 'date':
       return field.required;
     case 'enum':
-      return field.default === undefined;
+      return field.default === undefined && !field.nullable;
     case 'enumList':
       return field.min > 0;
     case 'number':
@@ -176,7 +198,11 @@ export function isNullable(field: AnyField): boolean {
     case 'siren':
     case 'productId':
     case 'int':
+    case 'json':
       return true;
+    case 'enum':
+    case 'boolean':
+      return field.nullable;
     case 'date':
       return !field.required;
     default:

@@ -41,6 +41,7 @@ export const ENTITY_TEMPLATES: Record<string, EntityTemplate> = {
       '@@index([state, sortName, id])',
       '@@index([state, updatedAt, id])',
       '@@index([productId])',
+      '@@index([source, externalId])',
     ],
   },
   PracticeReport: {
@@ -85,11 +86,14 @@ export function prismaColumn(field: AnyField): [string, string] {
     case 'number':
       return ['Float', ''];
     case 'boolean':
-      return ['Boolean', `@default(${field.default})`];
+      return field.nullable ? ['Boolean?', ''] : ['Boolean', `@default(${field.default})`];
     case 'enum':
+      if (field.nullable) return [`${enumName(field.values)}?`, ''];
       return [enumName(field.values), field.default === undefined ? '' : `@default(${field.default})`];
     case 'enumList':
-      return [`${enumName(field.values)}[]`, ''];
+      return [`${enumName(field.values)}[]`, field.min === 0 ? '@default([])' : ''];
+    case 'json':
+      return ['Json?', ''];
     case 'objectList':
       // Items are validated by the API on the way in; the database keeps them as they are.
       return ['Json', '@default("[]")'];

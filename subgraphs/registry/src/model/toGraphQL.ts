@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { DateScalar } from '../shared/scalars';
 import { isNullable, isOutput, isRequired, type AnyField, type EntityModel, type Fields, type ItemModel, type RecordOf } from './fields';
 
@@ -36,6 +37,8 @@ function outputType(field: AnyField): TypeFn {
       return () => field.values;
     case 'enumList':
       return () => [field.values];
+    case 'json':
+      return () => GraphQLJSONObject;
     case 'objectList': {
       // Made now, not when the schema is built: type-graphql reads its types before calling these.
       const item = itemOutputType(field.item);
@@ -72,7 +75,7 @@ export function inputFields(fields: Fields, patch: boolean): GraphQLFieldSpec[] 
     type: inputType(f),
     nullable: patch || !isRequired(f),
     description: f.inputHint,
-    ...(f.kind === 'boolean' && f.showDefault ? { defaultValue: f.default } : {}),
+    ...(f.kind === 'boolean' && f.showDefault && !f.nullable ? { defaultValue: f.default } : {}),
   }));
 }
 

@@ -28,6 +28,12 @@ const isoDate = z
 const enumOf = (values: Readonly<Record<string, string>>) =>
   z.enum(values as Record<string, string>, { message: `must be one of ${Object.values(values).join(', ')}` });
 
+const jsonObject = (maxChars: number, maxKeys: number) =>
+  z
+    .record(z.string(), z.unknown(), { message: 'must be a JSON object' })
+    .refine((o) => Object.keys(o).length <= maxKeys, `at most ${maxKeys} keys`)
+    .refine((o) => JSON.stringify(o).length <= maxChars, `at most ${maxChars} characters once written as JSON`);
+
 const orNull = <S extends z.ZodTypeAny>(schema: S) => schema.nullish().transform((v) => v ?? null);
 
 export const slugSchema = z.string().trim().regex(SLUG_PATTERN, 'must be 1-80 characters a-z, 0-9 and - (e.g. tri-courrier)');
@@ -54,15 +60,21 @@ export function fieldSchema(field: AnyField): z.ZodTypeAny {
     case 'number':
       return z.number({ message: 'must be a number' }).finite();
     case 'boolean':
-      return z.boolean().default(field.default);
+      return field.nullable ? orNull(z.boolean({ message: 'must be true or false' })) : z.boolean().default(field.default);
     case 'enum':
+      if (field.nullable) return orNull(enumOf(field.values));
       return field.default === undefined ? enumOf(field.values) : enumOf(field.values).default(field.default);
-    case 'enumList':
-      return z
+    case 'json':
+      return orNull(jsonObject(field.maxChars, field.maxKeys));
+    case 'enumList': {
+      const list = z
         .array(enumOf(field.values))
         .min(field.min, field.min === 1 ? `at least one ${field.noun}` : `at least ${field.min} ${field.noun}s`)
         .max(field.max, `at most ${field.max} ${field.noun}s`)
         .refine((a) => new Set(a).size === a.length, `${field.noun}s must not repeat`);
+      // An optional list is empty when absent ("non renseigné"), like a list of objects.
+      return field.min === 0 ? list.default([]) : list;
+    }
     case 'objectList':
       return z.array(itemSchema(field.item)).max(field.max, `at most ${field.max} ${field.noun}s`).default([]);
   }

@@ -1,7 +1,7 @@
 import { badInput, conflict, emptyConnection, notFound, pageSize, type Connection } from '@bibia/kit';
 import { Prisma, type PracticeReport as ReportRow } from '../generated/prisma/client';
 import type { RegistryContext } from '../context';
-import { canSee, isPublisher, requireOwnData, requirePublisher } from '../context';
+import { canSee, maySeePartnerContent, requireOwnData, requirePublisher } from '../context';
 import { parseId, sortKey } from '../shared/ids';
 import { AiToolOrder, EntityType } from '../shared/enums';
 import { checkInputText, keysetIds, raw, rowsToConnection, searchText, sql, type Sql } from '../shared/keysetPage';
@@ -32,9 +32,9 @@ export const reportKind: workflow.EntryKind<ReportRow, ReportRecord> = {
     tx.practiceReportVersion.create({ data: { reportId: v.id, number: v.number, state: v.state, change: v.change, data: v.data, note: v.note, author: v.author } }),
 };
 
-/** Reports for partners only are shown to the publishers of this registry. */
+/** Reports for partners only are shown to the publishers of this registry and to verified partners. */
 export function canRead(ctx: RegistryContext, row: ReportRow): boolean {
-  return canSee(ctx, row.state) && (row.visibility === 'PUBLIC' || isPublisher(ctx));
+  return canSee(ctx, row.state) && (row.visibility === 'PUBLIC' || maySeePartnerContent(ctx));
 }
 
 export async function listReports(
@@ -49,7 +49,7 @@ export async function listReports(
   const search = searchText(f.search);
   if (!ownerMatches(ctx, f)) return emptyConnection();
   const where: Sql[] = [sql`state = ANY(ARRAY[${Prisma.join(states)}]::"PublicationState"[])`];
-  if (!isPublisher(ctx)) where.push(sql`visibility = 'PUBLIC'`);
+  if (!maySeePartnerContent(ctx)) where.push(sql`visibility = 'PUBLIC'`);
   if (f.toolId) where.push(sql`"toolId" = ${checkInputText(f.toolId, 'filter.toolId')}`);
   if (f.themes?.length) {
     where.push(sql`"toolId" IN (SELECT id FROM "AiTool" WHERE themes && ARRAY[${Prisma.join(f.themes)}]::"Theme"[])`);

@@ -1,4 +1,4 @@
-import { isPublisher, type RegistryContext } from '../context';
+import { maySeePartnerContent, type RegistryContext } from '../context';
 import { decodeCursor, encodeCursor, pageSize, type Connection } from '@bibia/kit';
 import type { Change } from './registry';
 import type { ChangeKind, EntityType } from '../shared/enums';
@@ -12,12 +12,13 @@ function changeId(siren: string, seq: number): string {
 }
 
 /**
- * Changes of reports kept for partners are not for the public: their ids derive from their
- * titles, so even an id says what the report is about. A harvester that follows the public feed
- * notices such a report's disappearance through the published counts (`registry.reportCount`).
+ * Changes of reports kept for partners are for publishers and partners only: their ids derive
+ * from their titles, so even an id says what the report is about. A harvester that follows the
+ * public feed notices such a report's disappearance through the published counts
+ * (`registry.reportCount`).
  */
 async function hiddenChanges(ctx: RegistryContext) {
-  if (isPublisher(ctx)) return {};
+  if (maySeePartnerContent(ctx)) return {};
   const partners = await ctx.prisma.practiceReport.findMany({ where: { visibility: 'PARTNERS' }, select: { id: true } });
   return partners.length ? { NOT: { entityType: 'PRACTICE_REPORT', entityId: { in: partners.map((r) => r.id) } } } : {};
 }

@@ -1,7 +1,7 @@
 import { isValidSiren } from '@bibia/kit';
 
 /** Contract version this implementation follows (semver of schema/registry.graphql). */
-export const CONTRACT_VERSION = '1.0.0';
+export const CONTRACT_VERSION = '2.0.0';
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/;
 

@@ -38,11 +38,23 @@ export function afterCursor(orderBy: AiToolOrder, after: string): Sql {
   checkInputText(value, 'after');
   checkInputText(id, 'after');
   if (orderBy === AiToolOrder.RECENT) {
-    if (Number.isNaN(Date.parse(value))) throw badInput('Invalid cursor for orderBy RECENT', { field: 'after' });
+    if (!isCursorTimestamp(value)) throw badInput('Invalid cursor for orderBy RECENT', { field: 'after' });
     const at = sql`(${value}::timestamptz AT TIME ZONE 'UTC')`;
     return sql`("updatedAt" < ${at} OR ("updatedAt" = ${at} AND id COLLATE "C" > ${id}))`;
   }
   return sql`("sortName" COLLATE "C" > ${value} OR ("sortName" = ${value} AND id COLLATE "C" > ${id}))`;
+}
+
+/**
+ * Whether a RECENT cursor's sort value is a timestamp as `sortValue` writes it (ISO 8601 in UTC,
+ * years 1 to 9999) that names a real instant. `Date.parse` alone is not enough: V8 also reads
+ * "foo 4" or February 30, which PostgreSQL then refuses (22007/22008: an internal error, found by
+ * the fuzz).
+ */
+export function isCursorTimestamp(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(value) || value.startsWith('0000')) return false;
+  const at = new Date(value);
+  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 19) === value.slice(0, 19);
 }
 
 /** ORDER BY of the contract's global order (see {@link afterCursor}). */

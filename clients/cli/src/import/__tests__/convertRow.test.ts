@@ -53,17 +53,17 @@ describe('BibIA columns', () => {
   it('turns an exported id into the slug, and refuses another collectivité’s id', () => {
     expect(convert({ id: `${SIREN}:tri-courrier`, name: 'Tri' }).input).toEqual({ slug: 'tri-courrier', name: 'Tri' });
     expect(convert({ id: '200072460:tri-courrier' }).errors).toEqual([
-      { column: 'id', field: 'slug', message: `200072460:tri-courrier belongs to the collectivité 200072460, not ${SIREN}` },
+      { column: 'id', field: 'slug', message: `200072460:tri-courrier appartient à la collectivité 200072460, pas à ${SIREN}` },
     ]);
   });
 
   it('names the column and the accepted values of a bad cell', () => {
     const { errors } = convert({ statut: 'bientôt', openSource: 'peut-être', decisionsPerYear: '12,5', themes: 'Administration, Cuisine' });
     expect(errors.map((e) => [e.column, e.message])).toEqual([
-      ['statut', '"bientôt" is not a known value: use one of PLANNED, PILOT, OPERATIONAL, RETIRED (or their French labels)'],
-      ['openSource', '"peut-être" is not oui/non, true/false or 1/0'],
-      ['decisionsPerYear', '"12,5" is not a whole number'],
-      ['themes', expect.stringMatching(/^"Cuisine" is not a known value: use one of ADMINISTRATION, /)],
+      ['themes', expect.stringMatching(/^« Cuisine » n’est pas une valeur connue : valeurs admises ADMINISTRATION, /)],
+      ['statut', '« bientôt » n’est pas une valeur connue : valeurs admises PLANNED, PILOT, OPERATIONAL, RETIRED (ou leurs libellés français)'],
+      ['decisionsPerYear', '« 12,5 » n’est pas un nombre entier'],
+      ['openSource', '« peut-être » n’est pas oui/non (ja/nee, yes/no, true/false, 1/0)'],
     ]);
   });
 
@@ -93,7 +93,11 @@ describe('Eurocities columns', () => {
       uuid: '0b5f0c1e-0000-4000-8000-000000000000',
     });
     expect(errors).toEqual([]);
+    expect(input).toMatchObject({ source: 'eurocities', sourceExtra: expect.objectContaining({ algorithm_type: 'self-learning' }) });
     expect(input).toEqual({
+      source: 'eurocities',
+      sourceExtra: expect.any(Object),
+      externalId: expect.any(String),
       name: 'Crowd monitoring',
       summary: 'Counts visitors in the city centre.',
       status: 'PILOT',
@@ -106,8 +110,8 @@ describe('Eurocities columns', () => {
       impactAssessments: [{ type: 'DPIA', url: 'https://example.org/dpia' }],
       sourceCodeUrl: 'https://git.example.org/crowd',
     });
-    expect(planColumns(['name', 'uuid', 'lang', 'nonsense']).ignored).toEqual(['uuid', 'lang']);
-    expect(planColumns(['name', 'uuid', 'lang', 'nonsense']).unknown).toEqual(['nonsense']);
+    expect(planColumns(['name', 'domain', 'lang', 'nonsense']).ignored).toEqual(['lang']);
+    expect(planColumns(['name', 'domain', 'lang', 'nonsense']).unknown).toEqual(['nonsense']);
   });
 
   it('maps every status of the standard', () => {
@@ -115,8 +119,11 @@ describe('Eurocities columns', () => {
     expect(statuses.map((s) => convert({ status: s }).input.status)).toEqual(['PLANNED', 'PLANNED', 'PLANNED', 'PILOT', 'PILOT', 'OPERATIONAL', 'RETIRED']);
   });
 
-  it('reports a domain with no BibIA theme unless a themes column gives one', () => {
-    expect(convert({ domain: 'defence' }).errors.map((e) => e.message)).toEqual([expect.stringMatching(/^"defence" has no BibIA theme: add a themes column/)]);
+  it('keeps a domain with no BibIA theme, with a warning, unless a themes column gives one', () => {
+    const defence = convert({ domain: 'defence' });
+    expect(defence.errors).toEqual([]);
+    expect(defence.warnings.map((e) => e.message)).toEqual(['« defence » n’a pas de thème BibIA équivalent ; valeur conservée dans sourceExtra']);
+    expect(defence.input).toEqual({ source: 'eurocities', sourceExtra: { domain: 'defence' } });
     expect(convert({ domain: 'defence', themes: 'PUBLIC_SAFETY' })).toMatchObject({ errors: [], input: { themes: ['PUBLIC_SAFETY'] } });
   });
 });
@@ -138,6 +145,8 @@ describe('Etalab columns', () => {
     });
     expect(errors).toEqual([]);
     expect(input).toEqual({
+      source: 'etalab',
+      sourceExtra: expect.objectContaining({ 'Nom de l’administration concernée': 'Arras', 'Type d\'algorithme': 'Système de règles' }),
       name: 'Calcul du quotient familial',
       description: 'Contexte : Tarification des services périscolaires.\n\nOpérations effectuées : Revenu fiscal divisé par le nombre de parts.',
       purpose: 'Calculer le tarif dû.',
@@ -148,5 +157,32 @@ describe('Etalab columns', () => {
       algorithmType: 'RULE_BASED',
       sourceCodeUrl: 'https://git.exemple.fr/qf',
     });
+  });
+});
+
+describe('registers’ files', () => {
+  it('keep columns of no standard in sourceExtra, as one warning for the file and never a row error', () => {
+    const plan = planColumns(['name', 'summary', 'couleur']);
+    expect(plan.unknown).toEqual(['couleur']);
+    const { input, errors } = convertRow(plan, ['Outil', 'Résumé', 'bleu'], SIREN);
+    expect(errors).toEqual([]);
+    expect(input).toEqual({ name: 'Outil', summary: 'Résumé', sourceExtra: { couleur: 'bleu' } });
+  });
+
+  it('read Dutch statuses, themes and yes/no, leave what is not said null, and keep the record', () => {
+    const c = convert({ lars: '12345678', name: 'Meldingen', description_short: '<p>Sorteert meldingen.</p>', status: 'In gebruik', category: ['Verkeer', 'Recht'], publication_category: 'Impactvolle algoritmes' });
+    expect(c.errors).toEqual([]);
+    expect(c.input).toMatchObject({ source: 'nl-algoritmeregister', externalId: '12345678', summary: 'Sorteert meldingen.', status: 'OPERATIONAL', themes: ['MOBILITY_TRANSPORT'] });
+    for (const field of ['riskLevel', 'aiActRole', 'automationLevel', 'individualDecisions', 'openSource', 'hosting']) expect(c.input).not.toHaveProperty(field);
+    expect(c.input.sourceExtra).toMatchObject({ publication_category: 'Impactvolle algoritmes', category: ['Verkeer', 'Recht'] });
+  });
+
+  it('suggest themes from the texts, applied only when the clerk accepts them', () => {
+    const headers = ['tool_name', 'url', 'description'];
+    const cells = ['Parking chatbot', 'https://www.gov.uk/algorithmic-transparency-records/x', 'Answers parking questions.'];
+    const suggested = convertRow(planColumns(headers), cells, SIREN);
+    expect(suggested.suggestedThemes).toContain('MOBILITY_TRANSPORT');
+    expect(suggested.input).not.toHaveProperty('themes');
+    expect(convertRow(planColumns(headers), cells, SIREN, { acceptSuggestions: true }).input.themes).toEqual(suggested.suggestedThemes);
   });
 });

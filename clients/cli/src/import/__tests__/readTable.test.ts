@@ -45,7 +45,7 @@ describe('readTable', () => {
     ['quote.csv', 'name;summary\nA;"b\n', 'not valid CSV: Quote Not Closed: the parsing is finished with an opening quote', 2],
     ['latin1.csv', Buffer.concat([Buffer.from('name;summary\nA;b\nCaf'), Buffer.from([0xe9]), Buffer.from(';x\n')]), 'is not UTF-8 text (save it as "CSV UTF-8")', 3],
     ['bad.json', '[\n{"name": "A"},\n{"name": }\n]', expect.stringMatching(/^not valid JSON: /), 3],
-    ['object.json', '{"name": "A"}', 'must be a JSON array of rows (objects)', undefined],
+    ['object.json', '{"name": "A"}', 'must be a JSON array of rows (objects), or an object holding one such array', undefined],
     ['empty.csv', '', 'is empty', undefined],
   ])('rejects %s with the reason and the line', (name, content, reason, line) => {
     const p = file(name, content);

@@ -46,7 +46,7 @@ describe('adding a field is one edit of the model', () => {
     titleField: 'name',
     fields: {
       ...aiToolModel.fields,
-      externalId: f.nullableText(100, {
+      inventoryId: f.nullableText(100, {
         label: 'Identifiant externe',
         description: 'Id of the tool in the collectivité’s own inventory.',
         inputHint: 'At most 100 characters.',
@@ -80,32 +80,32 @@ describe('adding a field is one edit of the model', () => {
 
   it('stores it: a nullable text column', () => {
     const block = printPrismaModel(withExternalId, ENTITY_TEMPLATES.AiTool);
-    expect(prismaColumn(block, 'externalId')).toBe('String?');
-    expect(block).toMatch(/^ {2}externalId +String\?$/m);
+    expect(prismaColumn(block, 'inventoryId')).toBe('String?');
+    expect(block).toMatch(/^ {2}inventoryId +String\?$/m);
   });
 
   it('validates it: plain text, at most 100 characters, null when absent or empty', () => {
     const schemaOf = recordSchema(withExternalId);
-    expect(schemaOf.parse({ ...tool, externalId: ' INV-42\u202e ' }).externalId).toBe('INV-42');
-    expect(schemaOf.parse(tool).externalId).toBeNull();
-    expect(schemaOf.parse({ ...tool, externalId: '' }).externalId).toBeNull();
-    const tooLong = schemaOf.safeParse({ ...tool, externalId: 'x'.repeat(101) });
-    expect(tooLong.success ? [] : tooLong.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['externalId', 'at most 100 characters']]);
+    expect(schemaOf.parse({ ...tool, inventoryId: ' INV-42\u202e ' }).inventoryId).toBe('INV-42');
+    expect(schemaOf.parse(tool).inventoryId).toBeNull();
+    expect(schemaOf.parse({ ...tool, inventoryId: '' }).inventoryId).toBeNull();
+    const tooLong = schemaOf.safeParse({ ...tool, inventoryId: 'x'.repeat(101) });
+    expect(tooLong.success ? [] : tooLong.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['inventoryId', 'at most 100 characters']]);
     // The real model does not know it: unknown fields are refused.
-    expect(recordSchema(aiToolModel).safeParse({ ...tool, externalId: 'INV-42' }).success).toBe(false);
+    expect(recordSchema(aiToolModel).safeParse({ ...tool, inventoryId: 'INV-42' }).success).toBe(false);
   });
 
   it('exposes it: nullable String in the output type, optional String in the input and the patch', () => {
-    expect(fieldTypes(schema, 'AiToolWithExternalId').externalId).toBe('String');
-    expect(fieldTypes(schema, 'AiToolWithExternalIdInput').externalId).toBe('String');
-    expect(fieldTypes(schema, 'AiToolWithExternalIdPatch').externalId).toBe('String');
-    expect(printSubgraphSchema(schema)).toContain('"""Id of the tool in the collectivité’s own inventory."""\n  externalId: String\n');
+    expect(fieldTypes(schema, 'AiToolWithExternalId').inventoryId).toBe('String');
+    expect(fieldTypes(schema, 'AiToolWithExternalIdInput').inventoryId).toBe('String');
+    expect(fieldTypes(schema, 'AiToolWithExternalIdPatch').inventoryId).toBe('String');
+    expect(printSubgraphSchema(schema)).toContain('"""Id of the tool in the collectivité’s own inventory."""\n  inventoryId: String\n');
   });
 
   it('maps it between rows and records', () => {
-    const rec = recordSchema(withExternalId).parse({ ...tool, externalId: 'INV-42' });
+    const rec = recordSchema(withExternalId).parse({ ...tool, inventoryId: 'INV-42' });
     const columns = columnsOf(withExternalId, rec);
-    expect(columns.externalId).toBe('INV-42');
+    expect(columns.inventoryId).toBe('INV-42');
     expect(columns.startDate).toEqual(new Date('2024-01-15T00:00:00Z'));
     expect(recordOf(withExternalId, { ...columns, slug: rec.slug })).toEqual(rec);
   });
@@ -155,7 +155,8 @@ describe('every field of the real models reaches every derivation', () => {
     expect(Object.keys(fieldTypes(schema, 'Indicator'))).toEqual(['name', 'value', 'unit']);
     const input = schema.getType('DataSourceInput');
     const personalData = isInputObjectType(input) ? input.getFields().personalData : undefined;
-    expect(personalData?.defaultValue).toBe(false);
+    // Unknown unless stated: no default that would read as "no personal data".
+    expect(personalData?.defaultValue).toBeUndefined();
     expect(String(personalData?.type)).toBe('Boolean');
   });
 });

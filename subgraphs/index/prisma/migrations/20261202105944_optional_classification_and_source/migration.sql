@@ -1,0 +1,12 @@
+-- AlterTable
+ALTER TABLE "IndexedTool" ADD COLUMN     "externalId" TEXT,
+ADD COLUMN     "source" TEXT,
+ADD COLUMN     "sourceExtra" JSONB,
+ALTER COLUMN "status" DROP NOT NULL,
+ALTER COLUMN "algorithmType" DROP NOT NULL,
+ALTER COLUMN "riskLevel" DROP NOT NULL,
+ALTER COLUMN "aiActRole" DROP NOT NULL,
+ALTER COLUMN "automationLevel" DROP NOT NULL,
+ALTER COLUMN "individualDecisions" DROP NOT NULL,
+ALTER COLUMN "hosting" DROP NOT NULL,
+ALTER COLUMN "openSource" DROP NOT NULL;

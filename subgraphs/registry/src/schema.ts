@@ -1,5 +1,5 @@
 import { GraphQLDateTime } from 'graphql-scalars';
-import { buildFederatedSchema, guardEntities } from '@bibia/kit';
+import { buildFederatedSchema } from '@bibia/kit';
 import type { GraphQLSchema } from 'graphql';
 import { AiToolResolver } from './aiTool/aiTool.resolver';
 import { aiToolReference } from './aiTool/aiTool.reference';
@@ -14,8 +14,7 @@ import { PublishingResolver } from './publishing/publishing.resolver';
 
 /** The registry subgraph schema: the contract every member implements. */
 export async function buildRegistrySchema(): Promise<GraphQLSchema> {
-  // `_entities` is public: representations it cannot resolve are refused item by item.
-  const schema = await buildFederatedSchema(
+  return buildFederatedSchema(
     {
       resolvers: [AiToolResolver, PracticeReportResolver, CollectiviteResolver, AiProductResolver, RegistryResolver, PublishingResolver],
       scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
@@ -28,5 +27,4 @@ export async function buildRegistrySchema(): Promise<GraphQLSchema> {
       AiProduct: aiProductReference,
     } as never,
   );
-  return guardEntities(schema);
 }

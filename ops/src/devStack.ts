@@ -49,7 +49,7 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     gatewayPort: config.port,
     directoryPort: config.directoryPort,
     gateway: { redisUrl: config.redisUrl, ...config.gatewayLimits },
-    // The gateway limits its clients as in production; members and directory exempt it (loopback).
+    // The gateway limits its clients as in production; members, directory and index exempt it (loopback).
     rateLimits: true,
     adminToken: config.hubAdminToken,
     hubSigningKey: config.hubSigningKey ?? (await devSigningKey(dataRoot)),

@@ -47,7 +47,7 @@ export interface StackOptions {
   indexPort?: number;
   /**
    * Rate-limit the gateway's clients with its default limits (RATE_LIMIT_*; `gateway` may set
-   * others). Members and the directory exempt loopback either way: the co-located gateway reaches
+   * others). Members, the directory and the index exempt loopback either way: the co-located gateway reaches
    * them from there. @default false (a test's own load is never throttled)
    */
   rateLimits?: boolean;
@@ -151,6 +151,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     let index: IndexServer | undefined;
     if (options.index) {
       index = await createIndexServer({
+        ...COLOCATED_HUB,
         ...(options.index === true ? {} : options.index),
         port: options.indexPort ?? 0,
         host: '127.0.0.1',

@@ -3,6 +3,7 @@ import { postGraphQL, type Logger, type PostGraphQLResult } from '@bibia/core';
 import type { GraphQLFormattedError } from 'graphql';
 import type { IndexFailure } from '../errors';
 import type { GatewayMetrics } from '../metrics/createMetrics';
+import { keepAliveFetch } from './keepAliveFetch';
 import { readStaleMembers, type StaleMember } from './StaleMembers';
 
 /** One GraphQL request for the index: the fetch exactly as a member would get it. */
@@ -59,6 +60,7 @@ export class NationalIndex {
   private probing = false;
   private readonly refused = new Map<string, true>();
   private lastWarning = 0;
+  private readonly fetch = keepAliveFetch();
 
   constructor(private readonly options: NationalIndexOptions) {}
 
@@ -92,6 +94,7 @@ export class NationalIndex {
         timeoutMs: this.options.timeoutMs,
         maxBytes: this.options.maxAnswerBytes ?? 10 * 1024 * 1024,
         operationName: request.operationName,
+        fetch: this.fetch,
       });
     } finally {
       stopTimer();

@@ -17,7 +17,7 @@ export { connectRedis, REDIS_CONNECT_TIMEOUT_MS } from './http/connectRedis';
 export { addressMatcher, clientAddressResolver, clientKeyOf, normalizeAddress, type TrustProxy, type AddressMatcher } from './http/clientAddress';
 export {
   postGraphQL, errorMessages, DEFAULT_POST_TIMEOUT_MS, DEFAULT_POST_MAX_BYTES,
-  type PostGraphQLOptions, type PostGraphQLResult, type PostFailure, type RawGraphQLError,
+  type PostGraphQLOptions, type PostGraphQLRequestInit, type PostGraphQLResult, type PostFailure, type RawGraphQLError,
 } from './graphql/postGraphQL';
 export { guardEntities } from './graphql/guardEntities';
 export { checkStorableText } from './graphql/unstorableText';

@@ -89,7 +89,7 @@ describe('collectivites', () => {
     expect((await walk({ memberOnly: false }, 50)).totalCount).toBe(SEED_COLLECTIVITES.length - 2);
 
     const bethune = await walk({ search: '  BÉTHUNE ' }, 10);
-    expect(bethune.sirens).toEqual([SIREN.bethune, '216201194']);
+    expect(bethune.sirens).toEqual([SIREN.bethune, '216209106']);
     expect((await walk({ search: 'bethune bruay artois' }, 10)).sirens).toEqual([SIREN.bethune]);
     expect((await walk({ search: 'marcq en baroeul' }, 10)).totalCount).toBe(1);
     expect((await walk({ search: 'pas-de-calais', kind: 'DEPARTEMENT' }, 10)).sirens).toEqual([SIREN.pasDeCalais]);

@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
-  createLogger, definedOnly, DEFAULT_SUBGRAPH_QUERY_LIMITS, formatClientError, listenHttp, maskInternalError, queryLimits, queryLimitsServerOptions, sendJson,
+  createLogger, definedOnly, DEFAULT_SUBGRAPH_QUERY_LIMITS, formatClientError, listenHttp, maskInternalError, queryLimits, queryLimitsOf, queryLimitsServerOptions, rateLimitOptionsOf, sendJson,
   type Logger, type Storage,
 } from '@bibia/kit';
 import type { GraphQLSchema } from 'graphql';
@@ -82,8 +82,8 @@ export async function createIndexServer(options: IndexServerOptions = {}): Promi
   try {
     await members.start();
     const schema = await buildIndexSchema();
-    // The same document limits as every public server (a member's, the directory's).
-    const limits = queryLimitsServerOptions<IndexContext>(queryLimits({}, DEFAULT_SUBGRAPH_QUERY_LIMITS));
+    // The same configured document limits as every public server (a member's, the directory's).
+    const limits = queryLimitsServerOptions<IndexContext>(queryLimits(queryLimitsOf(config), DEFAULT_SUBGRAPH_QUERY_LIMITS));
     apollo = new ApolloServer<IndexContext>({
       schema,
       parseOptions: limits.parseOptions,
@@ -99,6 +99,9 @@ export async function createIndexServer(options: IndexServerOptions = {}): Promi
       apollo,
       port: config.port,
       host: config.host,
+      maxBodyBytes: config.maxBodyBytes,
+      // Clients are limited per address and credential; the hub gateway, which sends all national reading, is exempt (`rateLimitExempt`).
+      rateLimit: rateLimitOptionsOf(config, { redisUrl: config.redisUrl, keyPrefix: 'bibia:index:ratelimit:' }),
       context: async () => ({ prisma, members, totals, loaders: createLoaders(prisma, members) }),
       routes: {
         '/health': (_req, res) => sendJson(res, 200, { status: 'ok', ...about }),

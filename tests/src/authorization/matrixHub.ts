@@ -93,8 +93,11 @@ export interface MatrixHub {
   loopbackMembershipRequest(): Promise<string>;
   /** A pending membership request the refused cells aim at. */
   pendingRequestId: string;
-  /** Everything a refused write could have changed, for a before/after comparison. */
-  snapshot(): Promise<unknown>;
+  /**
+   * Everything a refused write could have changed, for a before/after comparison: in the
+   * databases of members A and B (the registry's mutations), or of the directory (the hub's).
+   */
+  snapshot(scope: 'members' | 'directory'): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -209,7 +212,7 @@ export async function startMatrixHub(): Promise<MatrixHub> {
         return (await stack.directory.prisma.membershipRequest.create({ data: request })).id;
       },
       pendingRequestId: await freshMembershipRequest(),
-      snapshot: async () => {
+      snapshot: async (scope) => {
         const d = stack.directory.prisma;
         // Every write moves an entry's updatedAt, or adds a version or a change to the feed.
         const stamp = { id: true, state: true, version: true, updatedAt: true } as const;
@@ -221,9 +224,8 @@ export async function startMatrixHub(): Promise<MatrixHub> {
             m.prisma.practiceReportVersion.count(),
             m.prisma.changeEvent.count(),
           ]);
+        if (scope === 'members') return Promise.all([entries(memberA), entries(memberB)]);
         return Promise.all([
-          entries(memberA),
-          entries(memberB),
           d.aiProduct.findMany({ orderBy: { id: 'asc' } }),
           d.collectivite.count(),
           d.collectivite.findMany({ where: { siren: { in: [A, B, C] } }, select: { siren: true, name: true, updatedAt: true }, orderBy: { siren: 'asc' } }),

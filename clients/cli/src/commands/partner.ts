@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import {
-  BibiaError, createBibiaClient, IssuePartnerCredentialDocument, PartnerCredentialsDocument, RevokePartnerCredentialDocument, type BibiaClient, type PartnerRecordFragment,
+  IssuePartnerCredentialDocument, PartnerCredentialsDocument, RevokePartnerCredentialDocument, type PartnerRecordFragment,
 } from '@bibia/sdk';
 import type { CommandContext, CommandRunner } from '../context';
-import { CliError, ExitCode } from '../errors';
+import { asHubAdmin, withAdminToken } from '../hubAdmin';
 import { positiveIntOption } from '../options';
 import { printJson, printRecord, printTable } from '../output';
 import { terminalText } from '../format';
@@ -12,24 +12,6 @@ import { terminalText } from '../format';
 const MAX_DAYS = 1095;
 
 const STATUS_LABELS: Record<PartnerRecordFragment['status'], string> = { ACTIVE: 'active', EXPIRED: 'expirée', REVOKED: 'révoquée' };
-
-/**
- * Runs `fn` with a client that carries the hub admin token (`--admin-token`, env HUB_ADMIN_TOKEN),
- * never the global `--token`: hub administration and reading as a partner or publisher are
- * different hats. A refused admin token says so.
- */
-async function asHubAdmin<T>(ctx: CommandContext, cmd: Command, fn: (client: BibiaClient) => Promise<T>): Promise<T> {
-  const token = cmd.opts<{ adminToken?: string }>().adminToken ?? (ctx.io.env.HUB_ADMIN_TOKEN || undefined);
-  if (!token) throw new CliError('partner commands need the hub admin token: set HUB_ADMIN_TOKEN (or give --admin-token)', ExitCode.BAD_TOKEN);
-  try {
-    return await fn(createBibiaClient({ url: ctx.endpoint, token, fetch: ctx.io.fetch, retries: 0, timeoutMs: 30_000 }));
-  } catch (err) {
-    if (err instanceof BibiaError && (err.code === 'UNAUTHENTICATED' || err.code === 'FORBIDDEN')) {
-      throw new CliError(`the hub refused: ${err.message}`, ExitCode.BAD_TOKEN);
-    }
-    throw err;
-  }
-}
 
 const date = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : null);
 
@@ -50,7 +32,6 @@ export function registerPartner(program: Command, run: CommandRunner): void {
   const partner = program
     .command('partner')
     .description('Hub admin: issue, list and revoke partner credentials (needs HUB_ADMIN_TOKEN or --admin-token). A partner reads with --token <credential>.');
-  const withAdminToken = (cmd: Command) => cmd.option('--admin-token <token>', 'hub admin token (env HUB_ADMIN_TOKEN; the variable keeps it out of the process list)');
 
   withAdminToken(partner.command('issue').description('Issue a partner credential, shown once.'))
     .requiredOption('--name <name>', 'who holds it, e.g. "Observatoire des données publiques"')

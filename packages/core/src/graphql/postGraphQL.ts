@@ -10,6 +10,17 @@ export interface PostGraphQLOptions {
   headers?: Record<string, string>;
   operationName?: string | null;
   extensions?: Record<string, unknown>;
+  /** The HTTP client (a `fetch`-compatible function). @default the global `fetch` */
+  fetch?: (url: string, init: PostGraphQLRequestInit) => Promise<Response>;
+}
+
+/** What {@link postGraphQL} passes to its HTTP client: a POST with a JSON body. */
+export interface PostGraphQLRequestInit {
+  method: 'POST';
+  headers: Record<string, string>;
+  body: string;
+  redirect: 'manual';
+  signal: AbortSignal;
 }
 
 /** Why a server gave no usable GraphQL answer. */
@@ -46,7 +57,7 @@ export async function postGraphQL(
   let status: number;
   let text: string;
   try {
-    const res = await fetch(url, {
+    const res = await (options.fetch ?? fetch)(url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',

@@ -38,7 +38,7 @@ export class MembershipRequestResolver {
 
   @UseMiddleware(HubAdminOnly)
   @Mutation(() => MembershipRequest, { description: 'Hub admin: rejects a pending request, saying why (1 to 500 characters).' })
-  rejectMembershipRequest(@Ctx() ctx: DirectoryContext, @Arg('id', () => String) id: string, @Arg('reason', () => String) reason: string) {
+  rejectMembershipRequest(@Ctx() ctx: DirectoryContext, @Arg('id', () => String) id: string, @Arg('reason', () => String, { description: 'Why, 1 to 500 characters: kept with the request.' }) reason: string) {
     return rejectMembershipRequest(ctx, id, reason);
   }
 

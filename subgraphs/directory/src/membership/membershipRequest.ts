@@ -40,7 +40,7 @@ export class MembershipRequest {
   @Field(() => String, { nullable: true, description: 'Why it was rejected; null otherwise.' })
   decisionReason!: string | null;
 
-  @Field(() => DateTimeResolver)
+  @Field(() => DateTimeResolver, { description: 'When the hub received it.' })
   createdAt!: Date;
 
   @Field(() => DateTimeResolver, { nullable: true, description: 'When the hub admin approved or rejected it.' })

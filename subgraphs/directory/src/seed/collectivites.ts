@@ -5,15 +5,11 @@ import type { CollectiviteInput } from '../collectivite/collectiviteInput';
  * set at start-up, see `DIRECTORY_MEMBERS`) and other collectivités of the Hauts-de-France.
  * Populations are INSEE legal populations, rounded; `region` follows from `departement`.
  *
- * SIRENs, all Luhn-valid (a test checks it):
- * - départements, the région, the three members, MEL, CU de Dunkerque, Amiens Métropole,
- *   Valenciennes Métropole, CA du Boulonnais, CA de la Baie de Somme: real, cross-checked with
- *   public data sets;
- * - communes: "21" + département + "0" + commune number + check digit, the rule INSEE followed for
- *   communes (it gives Arras' and Roubaix's real SIRENs); real for most, not each one checked;
- * - CU d'Arras: real to the best of our knowledge, not cross-checked;
- * - entries marked ILLUSTRATIVE (2000990xx): made-up SIRENs of real groupings, to be replaced
- *   with the SIRENE ones.
+ * SIRENs, all Luhn-valid (a test checks it): communes and intercommunalités as in the official
+ * reference `@etalab/decoupage-administratif` (the directory loads it, and a test checks the seed
+ * agrees with it); départements and the région (the reference gives no SIREN for them) from public
+ * data sets; the two syndicats marked ILLUSTRATIVE (2000991xx): made-up SIRENs of real bodies, to
+ * be replaced with the SIRENE ones.
  */
 export const SEED_COLLECTIVITES: readonly CollectiviteInput[] = [
   // The three first members.
@@ -31,28 +27,28 @@ export const SEED_COLLECTIVITES: readonly CollectiviteInput[] = [
   // Métropole, communautés urbaines and d'agglomération.
   { siren: '200093201', name: 'Métropole Européenne de Lille', legalCategory: '7344', departement: '59', population: 1_185_000, website: 'https://www.lillemetropole.fr' },
   { siren: '245900428', name: 'Communauté urbaine de Dunkerque', legalCategory: '7343', departement: '59', population: 192_000, website: 'https://www.communaute-urbaine-dunkerque.fr' },
-  { siren: '246200299', name: "Communauté urbaine d'Arras", legalCategory: '7343', departement: '62', population: 108_000 },
-  { siren: '246200364', name: "Communauté d'agglomération du Boulonnais", legalCategory: '7348', departement: '62', population: 113_000 },
+  { siren: '200033579', name: "Communauté urbaine d'Arras", legalCategory: '7343', departement: '62', population: 108_000 },
+  { siren: '246200729', name: "Communauté d'agglomération du Boulonnais", legalCategory: '7348', departement: '62', population: 113_000 },
   { siren: '248000531', name: 'Amiens Métropole', legalCategory: '7348', departement: '80', population: 178_000 },
   { siren: '245901160', name: 'Valenciennes Métropole', legalCategory: '7348', departement: '59', population: 192_000 },
   { siren: '200070993', name: "Communauté d'agglomération de la Baie de Somme", legalCategory: '7348', departement: '80', population: 49_000 },
-  { siren: '200099018', name: "Communauté d'agglomération de Lens-Liévin", legalCategory: '7348', departement: '62', population: 242_000 }, // ILLUSTRATIVE SIREN
-  { siren: '200099026', name: "Communauté d'agglomération d'Hénin-Carvin", legalCategory: '7348', departement: '62', population: 125_000 }, // ILLUSTRATIVE SIREN
-  { siren: '200099034', name: 'Douaisis Agglo', legalCategory: '7348', departement: '59', population: 146_000 }, // ILLUSTRATIVE SIREN
-  { siren: '200099042', name: "Communauté d'agglomération de la Porte du Hainaut", legalCategory: '7348', departement: '59', population: 158_000 }, // ILLUSTRATIVE SIREN
-  { siren: '200099059', name: "Communauté d'agglomération Maubeuge Val de Sambre", legalCategory: '7348', departement: '59', population: 124_000 }, // ILLUSTRATIVE SIREN
-  { siren: '200099067', name: "Communauté d'agglomération de Cambrai", legalCategory: '7348', departement: '59', population: 81_000 }, // ILLUSTRATIVE SIREN
-  { siren: '200099075', name: "Communauté d'agglomération Grand Calais Terres et Mers", legalCategory: '7348', departement: '62', population: 103_000 }, // ILLUSTRATIVE SIREN
-  { siren: '200099083', name: "Communauté d'agglomération du Pays de Saint-Omer", legalCategory: '7348', departement: '62', population: 105_000 }, // ILLUSTRATIVE SIREN
-  { siren: '200099091', name: "Communauté d'agglomération du Beauvaisis", legalCategory: '7348', departement: '60', population: 104_000 }, // ILLUSTRATIVE SIREN
-  { siren: '200099109', name: "Communauté d'agglomération de la Région de Compiègne et de la Basse Automne", legalCategory: '7348', departement: '60', population: 82_000 }, // ILLUSTRATIVE SIREN
-  { siren: '200099117', name: "Communauté d'agglomération Creil Sud Oise", legalCategory: '7348', departement: '60', population: 87_000 }, // ILLUSTRATIVE SIREN
-  { siren: '200099125', name: "Communauté d'agglomération du Saint-Quentinois", legalCategory: '7348', departement: '02', population: 80_000 }, // ILLUSTRATIVE SIREN
-  { siren: '200099133', name: "Communauté d'agglomération du Pays de Laon", legalCategory: '7348', departement: '02', population: 42_000 }, // ILLUSTRATIVE SIREN
+  { siren: '246200364', name: "Communauté d'agglomération de Lens-Liévin", legalCategory: '7348', departement: '62', population: 242_000 },
+  { siren: '246200299', name: "Communauté d'agglomération d'Hénin-Carvin", legalCategory: '7348', departement: '62', population: 125_000 },
+  { siren: '200044618', name: 'Douaisis Agglo', legalCategory: '7348', departement: '59', population: 146_000 },
+  { siren: '200042190', name: "Communauté d'agglomération de la Porte du Hainaut", legalCategory: '7348', departement: '59', population: 158_000 },
+  { siren: '200043396', name: "Communauté d'agglomération Maubeuge Val de Sambre", legalCategory: '7348', departement: '59', population: 124_000 },
+  { siren: '200068500', name: "Communauté d'agglomération de Cambrai", legalCategory: '7348', departement: '59', population: 81_000 },
+  { siren: '200090751', name: "Communauté d'agglomération Grand Calais Terres et Mers", legalCategory: '7348', departement: '62', population: 103_000 },
+  { siren: '200069037', name: "Communauté d'agglomération du Pays de Saint-Omer", legalCategory: '7348', departement: '62', population: 105_000 },
+  { siren: '200067999', name: "Communauté d'agglomération du Beauvaisis", legalCategory: '7348', departement: '60', population: 104_000 },
+  { siren: '200067965', name: "Communauté d'agglomération de la Région de Compiègne et de la Basse Automne", legalCategory: '7348', departement: '60', population: 82_000 },
+  { siren: '200068047', name: "Communauté d'agglomération Creil Sud Oise", legalCategory: '7348', departement: '60', population: 87_000 },
+  { siren: '200071892', name: "Communauté d'agglomération du Saint-Quentinois", legalCategory: '7348', departement: '02', population: 80_000 },
+  { siren: '200043495', name: "Communauté d'agglomération du Pays de Laon", legalCategory: '7348', departement: '02', population: 42_000 },
 
   // Communautés de communes and syndicats.
-  { siren: '200099141', name: 'Communauté de communes du Ternois', legalCategory: '7346', departement: '62', population: 38_000 }, // ILLUSTRATIVE SIREN
-  { siren: '200099158', name: 'Communauté de communes de Flandre Intérieure', legalCategory: '7346', departement: '59', population: 103_000 }, // ILLUSTRATIVE SIREN
+  { siren: '200069672', name: 'Communauté de communes du Ternois', legalCategory: '7346', departement: '62', population: 38_000 },
+  { siren: '200040947', name: "Communauté d'agglomération Cœur de Flandre", legalCategory: '7348', departement: '59', population: 103_000 },
   { siren: '200099166', name: 'Syndicat mixte des transports Artois-Gohelle', legalCategory: '7355', departement: '62' }, // ILLUSTRATIVE SIREN
   { siren: '200099174', name: "Fédération départementale d'énergie du Pas-de-Calais", legalCategory: '7354', departement: '62' }, // ILLUSTRATIVE SIREN
 
@@ -60,7 +56,7 @@ export const SEED_COLLECTIVITES: readonly CollectiviteInput[] = [
   { siren: '215903501', name: 'Commune de Lille', legalCategory: '7210', cogCode: '59350', departement: '59', population: 236_700, website: 'https://www.lille.fr' },
   { siren: '215905126', name: 'Commune de Roubaix', legalCategory: '7210', cogCode: '59512', departement: '59', population: 98_800 },
   { siren: '215905993', name: 'Commune de Tourcoing', legalCategory: '7210', cogCode: '59599', departement: '59', population: 98_700, website: 'https://www.tourcoing.fr' },
-  { siren: '215901836', name: 'Commune de Dunkerque', legalCategory: '7210', cogCode: '59183', departement: '59', population: 86_300, website: 'https://www.ville-dunkerque.fr' },
+  { siren: '200027159', name: 'Commune de Dunkerque', legalCategory: '7210', cogCode: '59183', departement: '59', population: 86_300, website: 'https://www.ville-dunkerque.fr' },
   { siren: '215900093', name: "Commune de Villeneuve-d'Ascq", legalCategory: '7210', cogCode: '59009', departement: '59', population: 62_700 },
   { siren: '215906066', name: 'Commune de Valenciennes', legalCategory: '7210', cogCode: '59606', departement: '59', population: 43_700 },
   { siren: '215901786', name: 'Commune de Douai', legalCategory: '7210', cogCode: '59178', departement: '59', population: 39_700 },
@@ -72,19 +68,19 @@ export const SEED_COLLECTIVITES: readonly CollectiviteInput[] = [
   { siren: '216201608', name: 'Commune de Boulogne-sur-Mer', legalCategory: '7210', cogCode: '62160', departement: '62', population: 40_000 },
   { siren: '216204982', name: 'Commune de Lens', legalCategory: '7210', cogCode: '62498', departement: '62', population: 31_600 },
   { siren: '216205104', name: 'Commune de Liévin', legalCategory: '7210', cogCode: '62510', departement: '62', population: 30_500 },
-  { siren: '216201194', name: 'Commune de Béthune', legalCategory: '7210', cogCode: '62119', departement: '62', population: 25_500 },
+  { siren: '216209106', name: 'Commune de Béthune', legalCategory: '7210', cogCode: '62119', departement: '62', population: 25_500 },
   { siren: '216204271', name: 'Commune de Hénin-Beaumont', legalCategory: '7210', cogCode: '62427', departement: '62', population: 25_800 },
   { siren: '216201780', name: 'Commune de Bruay-la-Buissière', legalCategory: '7210', cogCode: '62178', departement: '62', population: 21_600 },
   { siren: '216207654', name: 'Commune de Saint-Omer', legalCategory: '7210', cogCode: '62765', departement: '62', population: 14_200 },
-  { siren: '218000214', name: "Commune d'Amiens", legalCategory: '7210', cogCode: '80021', departement: '80', population: 134_000, website: 'https://www.amiens.fr' },
+  { siren: '218000198', name: "Commune d'Amiens", legalCategory: '7210', cogCode: '80021', departement: '80', population: 134_000, website: 'https://www.amiens.fr' },
   { siren: '218000016', name: "Commune d'Abbeville", legalCategory: '7210', cogCode: '80001', departement: '80', population: 22_500 },
-  { siren: '216000570', name: 'Commune de Beauvais', legalCategory: '7210', cogCode: '60057', departement: '60', population: 56_600, website: 'https://www.beauvais.fr' },
-  { siren: '216001594', name: 'Commune de Compiègne', legalCategory: '7210', cogCode: '60159', departement: '60', population: 40_600, website: 'https://www.compiegne.fr' },
-  { siren: '216001750', name: 'Commune de Creil', legalCategory: '7210', cogCode: '60175', departement: '60', population: 36_300 },
-  { siren: '210206918', name: 'Commune de Saint-Quentin', legalCategory: '7210', cogCode: '02691', departement: '02', population: 53_000 },
-  { siren: '210204087', name: 'Commune de Laon', legalCategory: '7210', cogCode: '02408', departement: '02', population: 24_500 },
-  { siren: '210207221', name: 'Commune de Soissons', legalCategory: '7210', cogCode: '02722', departement: '02', population: 28_500 },
-  { siren: '210201687', name: 'Commune de Château-Thierry', legalCategory: '7210', cogCode: '02168', departement: '02', population: 14_500 },
+  { siren: '216000562', name: 'Commune de Beauvais', legalCategory: '7210', cogCode: '60057', departement: '60', population: 56_600, website: 'https://www.beauvais.fr' },
+  { siren: '216001586', name: 'Commune de Compiègne', legalCategory: '7210', cogCode: '60159', departement: '60', population: 40_600, website: 'https://www.compiegne.fr' },
+  { siren: '216001743', name: 'Commune de Creil', legalCategory: '7210', cogCode: '60175', departement: '60', population: 36_300 },
+  { siren: '210206660', name: 'Commune de Saint-Quentin', legalCategory: '7210', cogCode: '02691', departement: '02', population: 53_000 },
+  { siren: '210203873', name: 'Commune de Laon', legalCategory: '7210', cogCode: '02408', departement: '02', population: 24_500 },
+  { siren: '210206959', name: 'Commune de Soissons', legalCategory: '7210', cogCode: '02722', departement: '02', population: 28_500 },
+  { siren: '210201554', name: 'Commune de Château-Thierry', legalCategory: '7210', cogCode: '02168', departement: '02', population: 14_500 },
 ];
 
 /** The SIRENs of the three first members, in the order the dev stack starts them. */

@@ -51,19 +51,20 @@ export class Harvester {
   async syncMembers(members: Member[]): Promise<string[]> {
     const { prisma } = this.options;
     const known = new Map((await prisma.harvestState.findMany({ select: { siren: true, registryUrl: true, departement: true, region: true } })).map((s) => [s.siren, s]));
+    // New members in one statement (another instance may be adding the same ones).
+    const added = members.filter((m) => !known.has(m.siren)).map((m) => ({ siren: m.siren, registryUrl: m.registryUrl, departement: m.departement, region: m.region }));
+    if (added.length) await prisma.harvestState.createMany({ data: added, skipDuplicates: true });
     for (const m of members) {
       const existing = known.get(m.siren);
       const place = { registryUrl: m.registryUrl, departement: m.departement, region: m.region };
-      if (!existing) {
-        await prisma.harvestState.upsert({ where: { siren: m.siren }, create: { siren: m.siren, ...place }, update: {} });
-      } else if (existing.registryUrl !== m.registryUrl || existing.departement !== m.departement || existing.region !== m.region) {
+      if (existing && (existing.registryUrl !== m.registryUrl || existing.departement !== m.departement || existing.region !== m.region)) {
         // Another database behind another URL: its feed is not the one the cursor belongs to.
         await prisma.harvestState.update({ where: { siren: m.siren }, data: { ...place, ...(existing.registryUrl !== m.registryUrl ? { needsResync: true } : {}) } });
       }
     }
     this.membersSynced = true;
-    const sirens = members.map((m) => m.siren);
-    const gone = [...known.keys()].filter((s) => !sirens.includes(s));
+    const sirens = new Set(members.map((m) => m.siren));
+    const gone = [...known.keys()].filter((s) => !sirens.has(s));
     if (gone.length) {
       // Reads already leave them out (filtered by the live list); this frees the space.
       await prisma.$transaction([

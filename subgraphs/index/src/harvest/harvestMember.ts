@@ -2,7 +2,7 @@ import { errorMessages, parseCursor, postGraphQL, type PostGraphQLResult } from 
 import type { HarvestState } from '../generated/prisma/client';
 import type { IndexPrisma } from '../storage';
 import { CHANGES_QUERY, ENTITIES_QUERY, REPORTS_PAGE_QUERY, TOOLS_PAGE_QUERY } from './memberDocuments';
-import { deleteEntries, isIndexable, memberCounts, upsertEntries, type MemberNode } from './storeEntries';
+import { isIndexable, memberCounts, writeEntries, type MemberNode } from './storeEntries';
 import { bumpDataVersion } from '../dataVersion';
 
 export interface HarvestDeps {
@@ -113,8 +113,7 @@ async function applyChanges(deps: HarvestDeps, state: HarvestState, toolIds: str
       if (node && node.id === batch[k].id && isIndexable({ ...node, __typename: batch[k].__typename })) keep.push({ ...node, __typename: batch[k].__typename });
       else (batch[k].__typename === 'AiTool' ? gone.tools : gone.reports).push(batch[k].id);
     });
-    await upsertEntries(deps.prisma, keep, new Date());
-    await deleteEntries(deps.prisma, gone.tools, gone.reports);
+    await writeEntries(deps.prisma, keep, new Date(), gone);
   }
 }
 
@@ -147,7 +146,7 @@ async function resync(deps: HarvestDeps, state: HarvestState, reason: string): P
       if (!conn) throw new Error(`${field}: ${errorMessages(answer.errors).join('; ') || 'no answer'}`);
       const typename = field === 'aiTools' ? 'AiTool' : 'PracticeReport';
       const nodes = conn.edges.map((e) => ({ ...e.node, __typename: typename })).filter((n) => isOwn(state, n.id) && isIndexable(n));
-      await upsertEntries(deps.prisma, nodes, new Date());
+      await writeEntries(deps.prisma, nodes, new Date());
       page = conn.pageInfo.endCursor;
       if (!conn.pageInfo.hasNextPage || !page) break;
     }

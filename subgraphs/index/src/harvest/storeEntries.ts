@@ -80,42 +80,48 @@ export function isIndexable(node: MemberNode | null): node is MemberNode {
 
 const isReport = (n: MemberNode) => n.__typename === 'PracticeReport' || 'title' in n;
 
-/** Writes indexable entries (insert or replace, search vector included) in one transaction. */
-export async function upsertEntries(prisma: IndexPrisma, nodes: MemberNode[], harvestedAt: Date): Promise<void> {
-  const tools = nodes.filter((n) => !isReport(n));
-  const reports = nodes.filter(isReport);
-  const statements: Prisma.PrismaPromise<unknown>[] = [];
-  for (const n of tools) {
-    const data = toolRow(n, harvestedAt);
-    statements.push(prisma.indexedTool.upsert({ where: { id: n.id }, create: data, update: data }));
-  }
-  for (const n of reports) {
-    const data = reportRow(n, harvestedAt);
-    statements.push(prisma.indexedReport.upsert({ where: { id: n.id }, create: data, update: data }));
-  }
-  if (tools.length) statements.push(searchUpdate(prisma, 'IndexedTool', tools, toolTexts));
-  if (reports.length) statements.push(searchUpdate(prisma, 'IndexedReport', reports, reportTexts));
-  if (statements.length) await prisma.$transaction([...statements, bumpDataVersion(prisma)]);
-}
+/** The columns the harvest writes: every scalar column of the table (the search vector is computed). */
+const TOOL_COLUMNS = Object.values(Prisma.IndexedToolScalarFieldEnum);
+const REPORT_COLUMNS = Object.values(Prisma.IndexedReportScalarFieldEnum);
 
-function searchUpdate(prisma: IndexPrisma, table: 'IndexedTool' | 'IndexedReport', nodes: MemberNode[], texts: (n: MemberNode) => WeightedTexts) {
-  const folded = nodes.map((n) => foldTexts(texts(n)));
+/**
+ * One statement for a batch of rows of one table: insert or replace each row, search vector
+ * included. The rows travel as one JSON array that `jsonb_populate_record` reads with the table's
+ * own column types (enums, enum arrays, dates, JSON), the folded search texts beside them.
+ */
+function upsertStatement(prisma: IndexPrisma, table: 'IndexedTool' | 'IndexedReport', columns: string[], rows: object[], texts: WeightedTexts[]) {
+  const list = columns.map((c) => `"${c}"`).join(', ');
+  const values = columns.map((c) => `r."${c}"`).join(', ');
+  const updates = columns.filter((c) => c !== 'id').map((c) => `"${c}" = EXCLUDED."${c}"`).join(', ');
+  const payload = JSON.stringify(rows.map((row, k) => ({ row, ...texts[k] })));
   return prisma.$executeRaw`
-    UPDATE ${Prisma.raw(`"${table}"`)} AS t SET search =
-      setweight(to_tsvector('french', v.a), 'A') || setweight(to_tsvector('french', v.b), 'B') || setweight(to_tsvector('french', v.c), 'C')
-    FROM (SELECT unnest(${nodes.map((n) => n.id)}::text[]) AS id, unnest(${folded.map((f) => f.a)}::text[]) AS a,
-                 unnest(${folded.map((f) => f.b)}::text[]) AS b, unnest(${folded.map((f) => f.c)}::text[]) AS c) AS v
-    WHERE t.id = v.id`;
+    INSERT INTO ${Prisma.raw(`"${table}" (${list}, search)`)}
+    SELECT ${Prisma.raw(values)},
+      setweight(to_tsvector('french', e.j->>'a'), 'A') || setweight(to_tsvector('french', e.j->>'b'), 'B') || setweight(to_tsvector('french', e.j->>'c'), 'C')
+    FROM jsonb_array_elements(${payload}::jsonb) AS e(j)
+    CROSS JOIN LATERAL jsonb_populate_record(NULL::${Prisma.raw(`"${table}"`)}, e.j->'row') AS r
+    ON CONFLICT (id) DO UPDATE SET ${Prisma.raw(`${updates}, search = EXCLUDED.search`)}`;
 }
 
-/** Removes entries by id (withdrawn, archived, drafted again, gone). */
-export async function deleteEntries(prisma: IndexPrisma, toolIds: string[], reportIds: string[]): Promise<void> {
-  if (!toolIds.length && !reportIds.length) return;
-  await prisma.$transaction([
-    prisma.indexedTool.deleteMany({ where: { id: { in: toolIds } } }),
-    prisma.indexedReport.deleteMany({ where: { id: { in: reportIds } } }),
-    bumpDataVersion(prisma),
-  ]);
+/**
+ * Writes a batch in one transaction: indexable entries inserted or replaced (one statement per
+ * table, search vector included), withdrawn ones deleted, and the content version bumped last.
+ */
+export async function writeEntries(prisma: IndexPrisma, nodes: MemberNode[], harvestedAt: Date, gone: { tools: string[]; reports: string[] } = { tools: [], reports: [] }): Promise<void> {
+  // A batch could name an id twice (a member answering twice): one statement may not update a row twice.
+  const unique = [...new Map(nodes.map((n) => [n.id, n])).values()];
+  const tools = unique.filter((n) => !isReport(n));
+  const reports = unique.filter(isReport);
+  const statements: Prisma.PrismaPromise<unknown>[] = [];
+  if (tools.length) {
+    statements.push(upsertStatement(prisma, 'IndexedTool', TOOL_COLUMNS, tools.map((n) => toolRow(n, harvestedAt)), tools.map((n) => foldTexts(toolTexts(n)))));
+  }
+  if (reports.length) {
+    statements.push(upsertStatement(prisma, 'IndexedReport', REPORT_COLUMNS, reports.map((n) => reportRow(n, harvestedAt)), reports.map((n) => foldTexts(reportTexts(n)))));
+  }
+  if (gone.tools.length) statements.push(prisma.indexedTool.deleteMany({ where: { id: { in: gone.tools } } }));
+  if (gone.reports.length) statements.push(prisma.indexedReport.deleteMany({ where: { id: { in: gone.reports } } }));
+  if (statements.length) await prisma.$transaction([...statements, bumpDataVersion(prisma)]);
 }
 
 /** Counts of a member's entries, as its `registry { toolCount reportCount }` counts them. */

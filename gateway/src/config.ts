@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import {
   addLimitsOptions, ConfigError, hubSigningKeyFromEnv, readHubSigningKeyFile, DEFAULT_QUERY_LIMITS, defaultLimitsConfig, definedOnly, envValue, flagValue, limitsConfigFromEnv, toHttpUrl, toNonNegativeInt, toPort,
-  toPositiveInt, toText, type LimitsConfig,
+  toBool, toPositiveInt, toText, type LimitsConfig,
 } from '@bibia/core';
 
 import { version } from '../package.json';
@@ -55,6 +55,13 @@ export interface GatewayConfig extends LimitsConfig {
   /** How often the member list is read from the directory. Flag `--member-refresh-ms`, env `MEMBER_REFRESH_MS`. @default 5000 */
   memberRefreshMs: number;
   /**
+   * Development network: connect to members on loopback, private and link-local addresses.
+   * Otherwise every new connection to a member is refused when its name resolves to one (checked
+   * at connection time: DNS rebinding), as the directory refuses such URLs at admission.
+   * Flag `--allow-private-member-urls`, env `ALLOW_PRIVATE_MEMBER_URLS`. @default false
+   */
+  allowPrivateMemberUrls: boolean;
+  /**
    * Shortest interval between two health reports on one member.
    * Flag `--health-report-interval-ms`, env `HEALTH_REPORT_INTERVAL_MS`. @default 5000
    */
@@ -105,6 +112,7 @@ export const DEFAULT_CONFIG: GatewayConfig = {
   memberTimeoutMs: 3000,
   mutationTimeoutMs: 120_000,
   memberRefreshMs: 5000,
+  allowPrivateMemberUrls: false,
   healthReportIntervalMs: 5000,
   responseCacheTtlMs: 5000,
   apqTtlSeconds: 86_400,
@@ -126,6 +134,7 @@ export function configFromEnv(): Partial<GatewayConfig> {
     memberTimeoutMs: envValue('MEMBER_TIMEOUT_MS', toPositiveInt),
     mutationTimeoutMs: envValue('MUTATION_TIMEOUT_MS', toPositiveInt),
     memberRefreshMs: envValue('MEMBER_REFRESH_MS', toPositiveInt),
+    allowPrivateMemberUrls: envValue('ALLOW_PRIVATE_MEMBER_URLS', toBool),
     healthReportIntervalMs: envValue('HEALTH_REPORT_INTERVAL_MS', toNonNegativeInt),
     responseCacheTtlMs: envValue('RESPONSE_CACHE_TTL_MS', toNonNegativeInt),
     apqTtlSeconds: envValue('APQ_TTL_SECONDS', toPositiveInt),
@@ -150,6 +159,7 @@ export function addConfigOptions(cmd: Command): Command {
     .option('--member-timeout-ms <ms>', `time a member may take per request (env MEMBER_TIMEOUT_MS, default ${d.memberTimeoutMs})`, flagValue('--member-timeout-ms', toPositiveInt))
     .option('--mutation-timeout-ms <ms>', `time a member may take per mutation (env MUTATION_TIMEOUT_MS, default ${d.mutationTimeoutMs})`, flagValue('--mutation-timeout-ms', toPositiveInt))
     .option('--member-refresh-ms <ms>', `member list refresh interval (env MEMBER_REFRESH_MS, default ${d.memberRefreshMs})`, flagValue('--member-refresh-ms', toPositiveInt))
+    .option('--allow-private-member-urls', 'development network: connect to members on loopback/private/link-local addresses (env ALLOW_PRIVATE_MEMBER_URLS, default false)')
     .option('--health-report-interval-ms <ms>', `shortest interval between health reports on one member (env HEALTH_REPORT_INTERVAL_MS, default ${d.healthReportIntervalMs})`, flagValue('--health-report-interval-ms', toNonNegativeInt))
     .option('--response-cache-ttl-ms <ms>', `lifetime of a cached member answer, 0 disables (env RESPONSE_CACHE_TTL_MS, default ${d.responseCacheTtlMs})`, flagValue('--response-cache-ttl-ms', toNonNegativeInt))
     .option('--apq-ttl-seconds <s>', `lifetime of a persisted query (env APQ_TTL_SECONDS, default ${d.apqTtlSeconds})`, flagValue('--apq-ttl-seconds', toPositiveInt))

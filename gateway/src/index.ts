@@ -1,7 +1,7 @@
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createLogger, formatClientError, listenHttp, queryLimitsServerOptions, rateLimitOptionsOf, stopOnSignals, type Logger, type QueryLimits, type RouteHandler, type RunningHttpServer } from '@bibia/core';
+import { createLogger, formatClientError, guardedFetch, listenHttp, queryLimitsServerOptions, rateLimitOptionsOf, stopOnSignals, type Logger, type QueryLimits, type RouteHandler, type RunningHttpServer } from '@bibia/core';
 import { createSharedCache } from './cache/createSharedCache';
 import { loadConfig, parseCommandLine, type GatewayConfig } from './config';
 import { createContext, type GatewayContext } from './context';
@@ -85,7 +85,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       timeoutMs: config.memberTimeoutMs,
       logger,
     });
-    const transport = new MemberTransport({ timeoutMs: config.memberTimeoutMs, mutationTimeoutMs: config.mutationTimeoutMs, metrics, health, cache: shared.cache, cacheTtlMs: config.responseCacheTtlMs, logger });
+    const transport = new MemberTransport({
+      fetch: config.allowPrivateMemberUrls ? undefined : guardedFetch({ allowPrivateAddresses: false }),
+      timeoutMs: config.memberTimeoutMs, mutationTimeoutMs: config.mutationTimeoutMs, metrics, health, cache: shared.cache, cacheTtlMs: config.responseCacheTtlMs, logger });
     routing = new MemberRoutingDataSource(members, transport, logger, index, partners);
   }
 

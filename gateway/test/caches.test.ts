@@ -63,7 +63,7 @@ describeRedis('caches in Redis (TEST_REDIS_URL)', () => {
   it('shares persisted queries and member answers between gateway instances', async () => {
     stack = await startStack(memberOptions(), { redisUrl, redisKeyPrefix: prefix, responseCacheTtlMs: 5000 });
     expect(stack.gateway.cacheKind).toBe('redis');
-    const second = await createGateway({ ...DEFAULT_CONFIG, port: 0, supergraphFile: stack.supergraphFile, directoryUrl: stack.directory.graphqlUrl, redisUrl, redisKeyPrefix: prefix, responseCacheTtlMs: 5000 });
+    const second = await createGateway({ ...DEFAULT_CONFIG, allowPrivateMemberUrls: true, port: 0, supergraphFile: stack.supergraphFile, directoryUrl: stack.directory.graphqlUrl, redisUrl, redisKeyPrefix: prefix, responseCacheTtlMs: 5000 });
     try {
       const sha256Hash = crypto.createHash('sha256').update(QUERY).digest('hex');
       const extensions = { persistedQuery: { version: 1, sha256Hash } };

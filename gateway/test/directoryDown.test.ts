@@ -72,6 +72,7 @@ it('says the member list is unknown while the directory has never answered, then
   door = await doorTo(stack.directory.graphqlUrl);
   gateway = await createGateway({
     ...DEFAULT_CONFIG,
+    allowPrivateMemberUrls: true,
     port: 0,
     supergraphFile: stack.supergraphFile,
     directoryUrl: door.url,

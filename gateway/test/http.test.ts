@@ -44,7 +44,7 @@ it('counts member errors in /metrics', async () => {
 it('is not ready until the member list has been read', async () => {
   stack = await startStack(memberOptions());
   await stack.directory.close();
-  const gateway = await createGateway({ ...DEFAULT_CONFIG, port: 0, supergraphFile: stack.supergraphFile, directoryUrl: stack.directory.graphqlUrl, memberTimeoutMs: 300 });
+  const gateway = await createGateway({ ...DEFAULT_CONFIG, allowPrivateMemberUrls: true, port: 0, supergraphFile: stack.supergraphFile, directoryUrl: stack.directory.graphqlUrl, memberTimeoutMs: 300 });
   try {
     const ready = await fetch(`${gateway.url}/ready`);
     expect(ready.status).toBe(503);

@@ -39,3 +39,17 @@ it('cuts an oversized member answer off and reports the member unavailable', asy
   const metrics = await (await fetch(`${stack.gateway.url}/metrics`)).text();
   expect(metrics).toContain(`bibia_member_errors_total{siren="${SIRENS.lille}",reason="too large"} 1`);
 });
+
+it('outside a development network, never connects to a member on a loopback address (checked at each connection, whatever the directory admitted)', async () => {
+  stack = await startStack(memberOptions(), { allowPrivateMemberUrls: false });
+  const { body } = await stack.gql(PAGE, { first: 100 });
+  expect(body.data.aiTools.totalCount).toBe(0);
+  expect(body.errors.map((e: { extensions: { code: string; reason: string } }) => [e.extensions.code, e.extensions.reason])).toEqual(
+    stack.members.map(() => ['MEMBER_UNAVAILABLE', 'unreachable']),
+  );
+  // The refusal is log detail only: the client learns the member is unavailable, nothing more.
+  expect(JSON.stringify(body)).not.toContain('127.0.0.1');
+  for (const m of stack.members) expect(m.received).toHaveLength(0);
+  const metrics = await (await fetch(`${stack.gateway.url}/metrics`)).text();
+  expect(metrics).toContain(`bibia_member_errors_total{siren="${SIRENS.arras}",reason="unreachable"} 1`);
+});

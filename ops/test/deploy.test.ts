@@ -10,7 +10,7 @@ import { loadConfig as directoryConfig } from '@bibia/directory';
 import { loadConfig as gatewayConfig } from '@bibia/gateway';
 import { loadConfig as indexConfig } from '@bibia/index';
 import { loadConfig as registryConfig } from '@bibia/registry';
-import { DEMO_MEMBERS, startStack, type Stack } from '@bibia/testkit';
+import { DEMO_MEMBERS, startStack, waitFor, type Stack } from '@bibia/testkit';
 import {
   ROOT, argv, assignments, envFile, exists, interpolate, interpolatedNames, parseUnit, read, readImage, sourceInImage, splitOptions, yamlDocs, type Image,
 } from './deployFiles';
@@ -345,7 +345,11 @@ describe('deployment files', () => {
     let stack: Stack;
     beforeAll(async () => {
       stack = await startStack({ members: [{ siren: DEMO_MEMBERS[1] }], index: { harvest: false }, web: false });
-      await stack.index!.harvestOnce();
+      // A round counts once the index has read the member list: harvest until it is ready.
+      await waitFor(async () => {
+        await stack.index!.harvestOnce();
+        return (await fetch(`${stack.index!.url}/ready`)).status === 200;
+      }, 60_000);
     }, 300_000);
     afterAll(() => stack?.stop());
 

@@ -65,6 +65,7 @@ beforeAll(async () => {
   });
   live = await createGateway({
     ...DEFAULT_CONFIG,
+    allowPrivateMemberUrls: true,
     port: 0,
     supergraphFile: SUPERGRAPH_FILE,
     directoryUrl: stack.directory.graphqlUrl,

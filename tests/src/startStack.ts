@@ -152,6 +152,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     if (options.index) {
       index = await createIndexServer({
         ...COLOCATED_HUB,
+        // Members listen on loopback here.
+        allowPrivateMemberUrls: true,
         ...(options.index === true ? {} : options.index),
         port: options.indexPort ?? 0,
         host: '127.0.0.1',
@@ -165,6 +167,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       {
         // The gateway's defaults, not the environment: a stack is configured by its options.
         ...DEFAULT_CONFIG,
+        // Members listen on loopback here.
+        allowPrivateMemberUrls: true,
         port: options.gatewayPort ?? 0,
         supergraphFile: SUPERGRAPH_FILE,
         directoryUrl: directory.graphqlUrl,

@@ -1,6 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import type { Logger } from '@bibia/core';
+import { DocumentMemo, requestKey, type Logger } from '@bibia/core';
 import { parse } from 'graphql';
 import { gatewayContextOf } from '../context';
 import { directoryUnavailable } from '../errors';
@@ -9,7 +9,7 @@ import type { MemberTransport } from '../members/MemberTransport';
 import type { NationalIndex } from '../nationalIndex/NationalIndex';
 import type { PartnerAccess } from '../partners/PartnerAccess';
 import { readNationalLists } from '../nationalIndex/readNationalLists';
-import { analyseFetch } from '../routing/analyseFetch';
+import { analyseFetch, type FetchAnalysis } from '../routing/analyseFetch';
 import { ORDER_ARGUMENT } from '../routing/contractConventions';
 import { isIndexable } from '../routing/indexable';
 import { authorizationFor } from '../routing/publisherToken';
@@ -26,6 +26,9 @@ import type { RoutedResponse, RoutingEnv } from '../routing/RoutingEnv';
  * and live whenever it cannot answer.
  */
 export class MemberRoutingDataSource implements GraphQLDataSource {
+  /** Per fetch document and variables: the root fields to read from the index (anonymous caller), or null (read live). */
+  private readonly nationalLists = new DocumentMemo<string[] | null>();
+
   constructor(
     private readonly members: MemberDirectory,
     private readonly transport: MemberTransport,
@@ -41,19 +44,32 @@ export class MemberRoutingDataSource implements GraphQLDataSource {
     }
     const { request, incomingRequestContext } = options;
     const document = options.document ?? parse(request.query!);
-    const analysis = analyseFetch(document, request.variables, incomingRequestContext.schema, request.operationName);
+    const { schema } = incomingRequestContext;
+    const analyse = () => analyseFetch(document, request.variables, schema, request.operationName);
+    let analysis: FetchAnalysis | undefined;
+    const authorization = incomingRequestContext.request.http?.headers.get('authorization') || undefined;
+    if (this.index && authorization === undefined) {
+      // Whether the index may answer depends on the fetch document and variables only: worked out
+      // once for each (the query plan keeps its fetch documents), not on every request.
+      const key = requestKey(request.operationName, request.variables);
+      let lists = schema ? this.nationalLists.get(schema, document, key) : undefined;
+      if (lists === undefined) {
+        analysis = analyse();
+        lists = isIndexable(analysis, { authenticated: false }) ? analysis.rootFields.filter((f) => f.kind !== 'typename').map((f) => f.key) : null;
+        if (schema) this.nationalLists.set(schema, document, key, lists);
+      }
+      if (lists) {
+        const fromIndex = await readNationalLists(this.index, { query: request.query!, variables: request.variables ?? {}, operationName: request.operationName }, lists);
+        if (fromIndex.ok) {
+          gatewayContextOf(options.context)?.staleMembers.add(fromIndex.staleMembers);
+          return { data: fromIndex.data };
+        }
+      }
+    }
+    analysis ??= analyse();
     for (const f of analysis.rootFields) {
       if (f.kind === 'connection' && f.direction === null) {
         this.logger.error({ field: f.name, order: f.args[ORDER_ARGUMENT] }, 'list order unknown to gateway/src/routing/contractConventions.ts (SORT_ORDERS): the list is refused');
-      }
-    }
-    const authorization = incomingRequestContext.request.http?.headers.get('authorization') || undefined;
-    if (this.index && isIndexable(analysis, { authenticated: authorization !== undefined })) {
-      const lists = analysis.rootFields.filter((f) => f.kind !== 'typename').map((f) => f.key);
-      const fromIndex = await readNationalLists(this.index, { query: request.query!, variables: request.variables ?? {}, operationName: request.operationName }, lists);
-      if (fromIndex.ok) {
-        gatewayContextOf(options.context)?.staleMembers.add(fromIndex.staleMembers);
-        return { data: fromIndex.data };
       }
     }
     // Until the directory was read once, no member is known: an empty list would pass for a

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
-import { postGraphQL, type Logger, type PostGraphQLResult } from '@bibia/core';
+import { postGraphQL, type Logger, type PostFetch, type PostGraphQLResult } from '@bibia/core';
 import type { GraphQLFormattedError } from 'graphql';
 import { memberUnavailable, mutationMayHaveApplied, mutationOutcomeUnknown, type MemberFailure } from '../errors';
 import type { GatewayMetrics } from '../metrics/createMetrics';
@@ -61,6 +61,12 @@ export interface MemberTransportOptions {
   cache?: KeyValueCache<string>;
   cacheTtlMs: number;
   logger: Logger;
+  /**
+   * The HTTP client: `guardedFetch` of `@bibia/core` outside a development network, so that a
+   * member whose name now resolves to a loopback, private or link-local address is not connected
+   * to (DNS rebinding). @default the global `fetch`
+   */
+  fetch?: PostFetch;
 }
 
 /**
@@ -145,6 +151,7 @@ export class MemberTransport {
       maxBytes: this.options.maxAnswerBytes ?? DEFAULT_MEMBER_ANSWER_MAX_BYTES,
       headers: options.authorization ? { authorization: options.authorization } : {},
       operationName: request.operationName,
+      fetch: this.options.fetch,
     });
   }
 }

@@ -1,9 +1,8 @@
 import crypto from 'node:crypto';
-import { postGraphQL, type Logger, type PostGraphQLResult } from '@bibia/core';
+import { keepAliveFetch, postGraphQL, type Logger, type PostGraphQLResult } from '@bibia/core';
 import type { GraphQLFormattedError } from 'graphql';
 import type { IndexFailure } from '../errors';
 import type { GatewayMetrics } from '../metrics/createMetrics';
-import { keepAliveFetch } from './keepAliveFetch';
 import { readStaleMembers, type StaleMember } from './StaleMembers';
 
 /** One GraphQL request for the index: the fetch exactly as a member would get it. */
@@ -66,6 +65,7 @@ export class NationalIndex {
 
   /** Whether this request was refused before (the caller then routes live without asking). */
   refusedEarlier(request: IndexRequest): boolean {
+    if (!this.refused.size) return false;
     return this.touch(documentKey(request)) || this.touch(argumentsKey(request));
   }
 

@@ -16,7 +16,7 @@ beforeAll(async () => {
   light = await startLightMembers(members);
   stack = await startStack({ web: false, members: [], index: { harvest: false }, gateway: { responseCacheTtlMs: 0 } });
   await registerMembers(stack, members.map((m) => ({ siren: m.siren, name: m.name, departement: m.departement, registryUrl: light.graphqlUrl(m.siren) })));
-  live = await createGateway({ ...DEFAULT_CONFIG, ...NO_RATE_LIMITS, port: 0, supergraphFile: SUPERGRAPH_FILE, directoryUrl: stack.directory.graphqlUrl, hubAdminToken: stack.adminToken, responseCacheTtlMs: 0 });
+  live = await createGateway({ ...DEFAULT_CONFIG, allowPrivateMemberUrls: true, ...NO_RATE_LIMITS, port: 0, supergraphFile: SUPERGRAPH_FILE, directoryUrl: stack.directory.graphqlUrl, hubAdminToken: stack.adminToken, responseCacheTtlMs: 0 });
   await live.members!.refresh();
 }, 120_000);
 

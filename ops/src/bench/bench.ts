@@ -159,6 +159,7 @@ async function gatewayVsDirect(): Promise<void> {
   const stack = await startStack({ web: false, storage: storageFor('direct'), gateway: { responseCacheTtlMs: 0 } });
   const cached = await createGateway({
     ...DEFAULT_CONFIG,
+    allowPrivateMemberUrls: true,
     port: 0,
     supergraphFile: SUPERGRAPH_FILE,
     directoryUrl: stack.directory.graphqlUrl,

@@ -11,6 +11,10 @@ export {
   encodeCursor, parseCursor, decodeCursor, pageSize, compareBytes, compareCursorKeys, toConnection, connectionFromRows, emptyConnection,
   MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type CursorKey, type SortDirection, type Connection,
 } from './cursor';
+export {
+  checkMemberUrl, forbiddenAddressRule, guardedFetch, guardedLookup, guardedPostGraphQL, ForbiddenAddressError, type MemberAddressPolicy, type PostFetch,
+} from './http/memberAddress';
+export { keepAliveFetch } from './http/keepAliveFetch';
 export { listenHttp, sendJson, type ListenHttpOptions, type RunningHttpServer, type RouteHandler } from './http/listenHttp';
 export { createRateLimiter, sendRateLimited, DEFAULT_RATE_LIMITS, type RateLimiter, type RateLimitOptions, type RateLimitVerdict } from './http/rateLimit';
 export { connectRedis, REDIS_CONNECT_TIMEOUT_MS } from './http/connectRedis';
@@ -26,7 +30,7 @@ export {
 } from './config';
 export {
   DEFAULT_QUERY_LIMITS, DEFAULT_SUBGRAPH_QUERY_LIMITS, queryLimits, queryLimitsPlugin, queryLimitsServerOptions, formatClientError,
-  depthLimitRule, widthLimitRule, costLimitRule, costEstimator, DEFAULT_LIST_SIZE, tooComplex, type QueryLimits,
+  depthLimitRule, widthLimitRule, costLimitRule, costEstimator, DEFAULT_LIST_SIZE, tooComplex, type QueryLimits, DocumentMemo, requestKey,
   defaultLimitsConfig, NO_RATE_LIMITS, limitsConfigFromEnv, addLimitsOptions, limitsFlags, queryLimitsOf, rateLimitOptionsOf, toAddressList, toTrustProxy, type LimitsConfig,
 } from './limits';
 export { stopOnSignals } from './stopOnSignals';

@@ -42,6 +42,13 @@ export interface IndexConfig extends LimitsConfig {
   instanceId: string;
   /** Timeout of one request to a member (or the directory). Flag `--member-timeout-ms`, env `MEMBER_TIMEOUT_MS`. @default 5000 */
   memberTimeoutMs: number;
+  /**
+   * Development network: harvest members on loopback, private and link-local addresses.
+   * Otherwise every new connection to a member is refused when its name resolves to one (checked
+   * at connection time: DNS rebinding). Flag `--allow-private-member-urls`, env
+   * `ALLOW_PRIVATE_MEMBER_URLS`. @default false
+   */
+  allowPrivateMemberUrls: boolean;
   /** Period of the read of the directory's member list. Flag `--members-refresh-ms`, env `MEMBERS_REFRESH_MS`. @default 1500 */
   membersRefreshMs: number;
   /** Harvest in the background (false: only `harvestOnce()`, for tests and `resync`). No flag, env `HARVEST`. @default true */
@@ -60,6 +67,7 @@ export const DEFAULT_CONFIG: Readonly<Omit<IndexConfig, 'instanceId'>> = Object.
   staleAfterMs: 30_000,
   leaseMs: 60_000,
   memberTimeoutMs: 5000,
+  allowPrivateMemberUrls: false,
   membersRefreshMs: 1500,
   harvest: true,
 });
@@ -83,6 +91,7 @@ export function configFromEnv(): Partial<IndexConfig> {
     leaseMs: envValue('LEASE_MS', toPositiveInt),
     instanceId: envValue('INSTANCE_ID', toText),
     memberTimeoutMs: envValue('MEMBER_TIMEOUT_MS', toPositiveInt),
+    allowPrivateMemberUrls: envValue('ALLOW_PRIVATE_MEMBER_URLS', toBool),
     membersRefreshMs: envValue('MEMBERS_REFRESH_MS', toPositiveInt),
     harvest: envValue('HARVEST', toBool),
   });
@@ -105,6 +114,7 @@ export function addConfigOptions(cmd: Command): Command {
     .option('--lease-ms <ms>', `lease of a member to this instance (env LEASE_MS, default ${d.leaseMs})`, flagValue('--lease-ms', toPositiveInt))
     .option('--instance-id <id>', 'name of this instance in leases (env INSTANCE_ID, default host-pid-random)')
     .option('--member-timeout-ms <ms>', `timeout of a request to a member (env MEMBER_TIMEOUT_MS, default ${d.memberTimeoutMs})`, flagValue('--member-timeout-ms', toPositiveInt))
+    .option('--allow-private-member-urls', 'development network: harvest members on loopback/private/link-local addresses (env ALLOW_PRIVATE_MEMBER_URLS, default false)')
     .option('--members-refresh-ms <ms>', `period of the member list read (env MEMBERS_REFRESH_MS, default ${d.membersRefreshMs})`, flagValue('--members-refresh-ms', toPositiveInt));
 }
 

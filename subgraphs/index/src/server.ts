@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
-  createLogger, definedOnly, DEFAULT_SUBGRAPH_QUERY_LIMITS, formatClientError, listenHttp, maskInternalError, queryLimits, queryLimitsOf, queryLimitsServerOptions, rateLimitOptionsOf, sendJson,
+  createLogger, definedOnly, DEFAULT_SUBGRAPH_QUERY_LIMITS, formatClientError, guardedFetch, listenHttp, maskInternalError, queryLimits, queryLimitsOf, queryLimitsServerOptions, rateLimitOptionsOf, sendJson,
   type Logger, type Storage,
 } from '@bibia/kit';
 import type { GraphQLSchema } from 'graphql';
@@ -66,6 +66,7 @@ export async function createIndexServer(options: IndexServerOptions = {}): Promi
     concurrency: config.harvestConcurrency,
     leaseMs: config.leaseMs,
     timeoutMs: config.memberTimeoutMs,
+    fetch: config.allowPrivateMemberUrls ? undefined : guardedFetch({ allowPrivateAddresses: false }),
     onMemberRequest: (siren, operation) => {
       metrics.memberRequests.inc({ operation });
       onMemberRequest?.(siren, operation);

@@ -76,6 +76,7 @@ beforeAll(async () => {
   fakeUrl = `http://127.0.0.1:${(fake.address() as AddressInfo).port}`;
   index = await createIndexServer({
     port: 0,
+    allowPrivateMemberUrls: true,
     ...(databaseUrl ? { databaseUrl } : { dataDir: 'memory://ix-fresh' }),
     directoryUrl: `${fakeUrl}/directory/graphql`,
   });

@@ -26,7 +26,7 @@ describe('the index with configured limits', () => {
   let index: IndexServer;
   beforeAll(async () => {
     index = await start({ rateLimitPerMinute: 5, maxDepth: 4, maxAliases: 3 });
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await index?.close();
   });
@@ -54,7 +54,7 @@ describe('the index exempting the hub gateway address', () => {
   let index: IndexServer;
   beforeAll(async () => {
     index = await start({ rateLimitPerMinute: 2, rateLimitExempt: ['loopback'] });
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await index?.close();
   });

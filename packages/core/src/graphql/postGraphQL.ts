@@ -137,6 +137,8 @@ export async function readAtMost(res: Response, maxBytes: number): Promise<strin
 }
 
 function describeFetchError(err: unknown): string {
+  const refused = [err, (err as { cause?: unknown })?.cause].find((e): e is { rule: string } => (e as { code?: unknown })?.code === 'BIBIA_FORBIDDEN_ADDRESS');
+  if (refused) return `forbidden address: ${refused.rule}`;
   const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
   return cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
 }

@@ -9,3 +9,4 @@ export { tooComplex } from './tooComplex';
 export {
   defaultLimitsConfig, NO_RATE_LIMITS, limitsConfigFromEnv, addLimitsOptions, limitsFlags, queryLimitsOf, rateLimitOptionsOf, toAddressList, toTrustProxy, type LimitsConfig,
 } from './limitsConfig';
+export { DocumentMemo, requestKey } from './documentMemo';

@@ -3,6 +3,7 @@ import { GraphQLError, Kind, validate, type DocumentNode, type GraphQLSchema, ty
 import { checkStorableText } from '../graphql/unstorableText';
 import { costLimitRule } from './costLimitRule';
 import { depthLimitRule } from './depthLimitRule';
+import { DocumentMemo, requestKey } from './documentMemo';
 import type { QueryLimits } from './queryLimits';
 import { widthLimitRule } from './widthLimitRule';
 
@@ -18,77 +19,35 @@ import { widthLimitRule } from './widthLimitRule';
  * variables, and Apollo would rename every code to GRAPHQL_VALIDATION_FAILED. The token limit is
  * enforced earlier, by the parser (`parseOptions`, see `queryLimitsServerOptions`).
  *
- * Passes are remembered ({@link PassedDocuments}): the same document (Apollo Server hands back the
- * same parsed `DocumentNode` from its document store for the same text) is measured once, and its
- * cost once per operation name and variables. Refusals are measured again every time.
+ * Passes are remembered ({@link DocumentMemo}): a document's depth and width are measured once, its
+ * cost once per operation name and variables; refusals are measured again every time.
  */
 export function queryLimitsPlugin<C extends BaseContext = BaseContext>(limits: QueryLimits): ApolloServerPlugin<C> {
   const staticRules: ValidationRule[] = [depthLimitRule(limits.maxDepth), widthLimitRule(limits)];
-  const passed = new PassedDocuments();
+  const shapePassed = new DocumentMemo<true>(1);
+  const costPassed = new DocumentMemo<true>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, schema, request, operation }) {
           if (!operation) throw unresolvedOperation(document, request.operationName);
           checkOperationType(schema, operation);
-          const costs = passed.costsOf(schema, document);
-          const costKey = costKeyOf(operation.name?.value, request.variables);
-          if (!(costs && touch(costs, costKey))) {
+          const costKey = requestKey(operation.name?.value, request.variables);
+          if (!costPassed.get(schema, document, costKey)) {
             // Width and depth first: they are linear in the text, and bound what cost walks.
-            let errors = costs ? [] : validate(schema, document, staticRules).filter(isTooComplex);
+            const shapeKnown = shapePassed.get(schema, document, '');
+            let errors = shapeKnown ? [] : validate(schema, document, staticRules).filter(isTooComplex);
             if (!errors.length) errors = validate(schema, document, [costLimitRule(limits.maxCost, request.variables, operation.name?.value) as ValidationRule]).filter(isTooComplex);
             // Other errors (e.g. bad variables) are left to execution, which reports them properly.
             if (errors.length) throw errors[0];
-            passed.add(schema, document, costKey);
+            shapePassed.set(schema, document, '', true);
+            costPassed.set(schema, document, costKey, true);
           }
           checkStorableText(document, request.variables);
         },
       };
     },
   };
-}
-
-/** Costs remembered per document (least recently used dropped beyond). */
-const COSTS_PER_DOCUMENT = 64;
-/** Variables longer than this (as JSON) are measured every time rather than kept as a key. */
-const MAX_COST_KEY_LENGTH = 2048;
-
-/**
- * The documents that passed depth and width, per schema (a new supergraph is measured again), and
- * for each, the operation names and variables whose cost passed. Documents are weak keys: they go
- * with Apollo's document store entry. The verdict is a pure function of schema, document, operation
- * name and variables, so a remembered pass is exactly what measuring again would say.
- */
-class PassedDocuments {
-  private readonly bySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, true>>>();
-
-  /** The cost keys that passed for a document whose depth and width passed; undefined when not measured yet. */
-  costsOf(schema: GraphQLSchema, document: DocumentNode): Map<string, true> | undefined {
-    return this.bySchema.get(schema)?.get(document);
-  }
-
-  add(schema: GraphQLSchema, document: DocumentNode, costKey: string | undefined): void {
-    let documents = this.bySchema.get(schema);
-    if (!documents) this.bySchema.set(schema, (documents = new WeakMap()));
-    let costs = documents.get(document);
-    if (!costs) documents.set(document, (costs = new Map()));
-    if (costKey === undefined) return;
-    costs.set(costKey, true);
-    if (costs.size > COSTS_PER_DOCUMENT) costs.delete(costs.keys().next().value!);
-  }
-}
-
-/** Refreshes a key's place in an LRU map; whether it was there. */
-function touch(map: Map<string, true>, key: string | undefined): boolean {
-  if (key === undefined || !map.has(key)) return false;
-  map.delete(key);
-  map.set(key, true);
-  return true;
-}
-
-function costKeyOf(operationName: string | undefined, variables: Record<string, unknown> | undefined): string | undefined {
-  const key = `${operationName ?? ''}\0${JSON.stringify(variables ?? {})}`;
-  return key.length <= MAX_COST_KEY_LENGTH ? key : undefined;
 }
 
 function isTooComplex(error: GraphQLError): boolean {

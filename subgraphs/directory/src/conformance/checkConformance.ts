@@ -3,7 +3,7 @@ import { parse, print, type DocumentNode } from 'graphql';
 import { compareModels } from './compareSchemas';
 import { isObject } from '@bibia/kit';
 import { conformanceTransport } from './conformanceTransport';
-import { checkMemberUrl, type MemberAddressPolicy } from './memberAddressPolicy';
+import { checkMemberUrl, type MemberAddressPolicy } from '@bibia/kit';
 import { probeRegistry } from './probeRegistry';
 import { buildSchemaModel } from './schemaModel';
 

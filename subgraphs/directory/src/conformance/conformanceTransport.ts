@@ -1,7 +1,7 @@
 import { errorMessages, isObject, postGraphQL, type PostGraphQLResult, type RawGraphQLError } from '@bibia/kit';
 import { describePostFailure, describePostFailureQuietly } from './describePostFailure';
-import { guardedPostGraphQL } from './guardedPostGraphQL';
-import type { MemberAddressPolicy } from './memberAddressPolicy';
+import { guardedPostGraphQL } from '@bibia/kit';
+import type { MemberAddressPolicy } from '@bibia/kit';
 
 /** How the checks reach the candidate and word what went wrong. */
 export interface ConformanceTransport {

@@ -2,7 +2,5 @@ export { checkConformance, contractFingerprint, type ConformanceOptions, type Co
 export { compareSchemas, compareModels } from './compareSchemas';
 export { probeRegistry, type ProbeOptions, type ProbeResult } from './probeRegistry';
 export { describePostFailure, describePostFailureQuietly } from './describePostFailure';
-export { checkMemberUrl, forbiddenAddressRule, guardedLookup, ForbiddenAddressError, type MemberAddressPolicy } from './memberAddressPolicy';
-export { guardedPostGraphQL } from './guardedPostGraphQL';
 export { buildSchemaModel, type SchemaModel, type TypeModel } from './schemaModel';
 export { runConformanceCli } from './cli';

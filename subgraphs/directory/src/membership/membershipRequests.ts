@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { badInput, conflict, notFound } from '@bibia/kit';
-import { checkMemberUrl } from '../conformance/memberAddressPolicy';
+import { checkMemberUrl } from '@bibia/kit';
 import type { DirectoryContext } from '../context';
 import type { MembershipRequest, MembershipRequestStatus } from '../generated/prisma/client';
 import { checkHttpUrl, checkOptionalText, checkSiren, checkText } from '../shared/validate';

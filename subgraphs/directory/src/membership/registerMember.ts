@@ -1,6 +1,6 @@
 import { badInput, forbidden, notFound } from '@bibia/kit';
 import { checkConformance } from '../conformance/checkConformance';
-import { checkMemberUrl } from '../conformance/memberAddressPolicy';
+import { checkMemberUrl } from '@bibia/kit';
 import type { DirectoryContext } from '../context';
 import type { Membership } from '../generated/prisma/client';
 import { checkHttpUrl, checkSiren } from '../shared/validate';

@@ -1,4 +1,4 @@
-import type { Logger } from '@bibia/kit';
+import type { Logger, PostFetch } from '@bibia/kit';
 import { Prisma, type HarvestState } from '../generated/prisma/client';
 import type { IndexPrisma } from '../storage';
 import type { Member } from '../members/ActiveMembers';
@@ -19,6 +19,8 @@ export interface HarvesterOptions {
   leaseMs: number;
   /** Timeout of one request to a member. */
   timeoutMs: number;
+  /** The HTTP client for members. @default the global `fetch` */
+  fetch?: PostFetch;
   onMemberRequest?: (siren: string, operation: string) => void;
   /** Called after each harvest of a member. */
   onHarvested?: (siren: string, outcome: HarvestOutcome | null, error: unknown) => void;
@@ -111,7 +113,7 @@ export class Harvester {
     const renew = setInterval(() => void this.renewLease(state.siren).catch(() => {}), Math.max(1000, Math.floor(this.options.leaseMs / 3)));
     renew.unref();
     try {
-      const outcome = await harvestMember({ prisma: this.options.prisma, timeoutMs: this.options.timeoutMs, onMemberRequest: this.options.onMemberRequest }, state);
+      const outcome = await harvestMember({ prisma: this.options.prisma, timeoutMs: this.options.timeoutMs, fetch: this.options.fetch, onMemberRequest: this.options.onMemberRequest }, state);
       await this.release(state.siren, { lastAttemptAt: attempt, lastSuccessAt: new Date(), lastError: null });
       summary.harvested.push(state.siren);
       if (outcome.resync) {

@@ -1,4 +1,4 @@
-import { errorMessages, parseCursor, postGraphQL, type PostGraphQLResult } from '@bibia/kit';
+import { errorMessages, parseCursor, postGraphQL, type PostFetch, type PostGraphQLResult } from '@bibia/kit';
 import type { HarvestState } from '../generated/prisma/client';
 import type { IndexPrisma } from '../storage';
 import { CHANGES_QUERY, ENTITIES_QUERY, REPORTS_PAGE_QUERY, TOOLS_PAGE_QUERY } from './memberDocuments';
@@ -8,6 +8,8 @@ import { bumpDataVersion } from '../dataVersion';
 export interface HarvestDeps {
   prisma: IndexPrisma;
   timeoutMs: number;
+  /** The HTTP client for members (`guardedFetch` outside a development network). @default the global `fetch` */
+  fetch?: PostFetch;
   /** Called before every request to a member (metrics, tests). */
   onMemberRequest?: (siren: string, operation: string) => void;
 }
@@ -28,7 +30,7 @@ class FeedBroken extends Error {}
 /** A member's answer, or an Error that says why there is none. */
 async function ask(deps: HarvestDeps, state: HarvestState, operation: string, query: string, variables: Record<string, unknown>) {
   deps.onMemberRequest?.(state.siren, operation);
-  const answer: PostGraphQLResult = await postGraphQL(state.registryUrl, query, variables, { timeoutMs: deps.timeoutMs, operationName: operation });
+  const answer: PostGraphQLResult = await postGraphQL(state.registryUrl, query, variables, { timeoutMs: deps.timeoutMs, operationName: operation, fetch: deps.fetch });
   if (!answer.ok) throw new Error(`${operation}: ${answer.failure} (${answer.detail})`);
   return answer;
 }

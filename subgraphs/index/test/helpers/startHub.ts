@@ -91,6 +91,7 @@ export async function startHub(name: string, sirens: string[], options: IndexSer
   if (indexStorage.databaseUrl) schemas.push(indexStorage.databaseUrl);
   const index = await createIndexServer({
     port: 0,
+    allowPrivateMemberUrls: true,
     ...indexStorage,
     directoryUrl: directory.graphqlUrl,
     harvest: false,

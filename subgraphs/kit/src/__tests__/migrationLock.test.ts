@@ -9,7 +9,8 @@ import { dropSchema, splitSchema, testDatabaseUrl } from '../storage/schemas';
 
 const ROOT = path.join(__dirname, '..', '..', '..', '..');
 const REGISTRY_MIGRATIONS = path.join(ROOT, 'subgraphs', 'registry', 'prisma', 'migrations');
-const [INIT] = fs.readdirSync(REGISTRY_MIGRATIONS).filter((d) => fs.statSync(path.join(REGISTRY_MIGRATIONS, d)).isDirectory());
+const ALL = fs.readdirSync(REGISTRY_MIGRATIONS).filter((d) => fs.statSync(path.join(REGISTRY_MIGRATIONS, d)).isDirectory()).sort();
+const [INIT] = ALL;
 
 /** Counts how often the schema engine is loaded: the point of the check is that it is not. */
 function countingEngine() {
@@ -23,10 +24,11 @@ function countingEngine() {
   return counter;
 }
 
-/** A private copy of the registry's migrations, to edit freely. */
+/** A private copy of the registry's first migration (and lock file), to edit freely. */
 function copyMigrations(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bibia-migrations-'));
-  fs.cpSync(REGISTRY_MIGRATIONS, dir, { recursive: true });
+  fs.cpSync(path.join(REGISTRY_MIGRATIONS, INIT), path.join(dir, INIT), { recursive: true });
+  fs.copyFileSync(path.join(REGISTRY_MIGRATIONS, 'migration_lock.toml'), path.join(dir, 'migration_lock.toml'));
   return dir;
 }
 
@@ -159,7 +161,7 @@ onPostgres('applyMigrations on PostgreSQL, many schemas on one server', () => {
 
   it('starts an up-to-date database without the engine, even while another process holds the lock', async () => {
     const url = newSchemaUrl('uptodate');
-    expect(await migrate(url)).toEqual([INIT]);
+    expect(await migrate(url)).toEqual(ALL);
     const release = await holdLock();
     try {
       const engine = countingEngine();
@@ -186,7 +188,7 @@ onPostgres('applyMigrations on PostgreSQL, many schemas on one server', () => {
     const released = new Promise((resolve) => setTimeout(resolve, 11_000)).then(release);
     const results = await Promise.all(migrations);
     await released;
-    expect(results).toEqual([[INIT], [INIT]]);
+    expect(results).toEqual([ALL, ALL]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(11_000);
     for (const url of urls) {
       const { schema } = splitSchema(url);
@@ -219,7 +221,7 @@ onPostgres('applyMigrations on PostgreSQL, many schemas on one server', () => {
       ),
     );
     try {
-      expect(storages.map((s) => s.appliedMigrations)).toEqual(urls.map(() => [INIT]));
+      expect(storages.map((s) => s.appliedMigrations)).toEqual(urls.map(() => ALL));
     } finally {
       await Promise.all(storages.map((s) => s.close()));
     }

@@ -1,5 +1,7 @@
 import dns from 'node:dns';
 import net from 'node:net';
+import { postGraphQL, type PostGraphQLOptions, type PostGraphQLResult } from '../graphql/postGraphQL';
+import { keepAliveFetch } from './keepAliveFetch';
 
 /**
  * Where member registries may live. The hub connects to the URL an admin gives `registerMember`
@@ -151,4 +153,39 @@ export function guardedLookup(policy: MemberAddressPolicy) {
       callback(null, first.address, first.family);
     });
   };
+}
+
+/** The fetch function {@link postGraphQL} accepts. */
+export type PostFetch = NonNullable<PostGraphQLOptions['fetch']>;
+
+/**
+ * A `fetch` for {@link postGraphQL} (kept-alive connections, see {@link keepAliveFetch}) whose
+ * every new connection goes through {@link guardedLookup}, and IP literals are judged before
+ * connecting: an address the policy refuses is never connected to, whatever the name resolves
+ * to by then (DNS rebinding). The gateway uses it for every call to its members.
+ */
+export function guardedFetch(policy: MemberAddressPolicy): PostFetch {
+  return keepAliveFetch({
+    lookup: guardedLookup(policy) as unknown as net.LookupFunction,
+    refuse: (target) => {
+      const literal = target.hostname.replace(/^\[|\]$/g, '');
+      const rule = net.isIP(literal) && !policy.allowPrivateAddresses ? forbiddenAddressRule(literal) : null;
+      return rule ? new ForbiddenAddressError(rule) : null;
+    },
+  });
+}
+
+/**
+ * `postGraphQL` for a call to a member or candidate member under an address policy: the same
+ * result and limits (no redirect, bounded answer, timeout), through {@link guardedFetch}; a
+ * refused address gives `unreachable` with the detail `forbidden address: <rule>`.
+ */
+export function guardedPostGraphQL(
+  policy: MemberAddressPolicy,
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: PostGraphQLOptions = {},
+): Promise<PostGraphQLResult> {
+  return postGraphQL(url, query, variables, { ...options, fetch: guardedFetch(policy) });
 }

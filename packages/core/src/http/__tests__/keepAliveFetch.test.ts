@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { postGraphQL } from '@bibia/core';
+import { postGraphQL } from '../../graphql/postGraphQL';
 import { keepAliveFetch } from '../keepAliveFetch';
 
 describe('keepAliveFetch under postGraphQL', () => {

@@ -71,7 +71,7 @@ describe('the administrative reference', () => {
     expect(res.body.data.collectivite).toEqual({
       name: "Commune d'Arras",
       postalCodes: ['62000'],
-      intercommunalite: { siren: CU_ARRAS, name: "CU d'Arras", kind: 'COMMUNAUTE_URBAINE' },
+      intercommunalite: { siren: CU_ARRAS, name: "Communauté urbaine d'Arras", kind: 'COMMUNAUTE_URBAINE' },
     });
   });
 });

@@ -146,6 +146,8 @@ async function spawnGateway(stack: Stack, indexUrl: string | undefined): Promise
     MEMBER_TIMEOUT_MS: '10000',
     INDEX_TIMEOUT_MS: '5000',
     LOG_LEVEL: 'error',
+    // The bench's members listen on loopback.
+    ALLOW_PRIVATE_MEMBER_URLS: 'true',
     // The bench's load comes from one address: no rate limits (bench.ts says so).
     RATE_LIMIT_PER_MINUTE: '0',
     RATE_LIMIT_FAILED_AUTH_PER_MINUTE: '0',

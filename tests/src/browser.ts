@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { getEnvStr } from '@bibia/core';
+import { STACK_START_TIMEOUT_MS, startClientStack, type ClientStack } from './startRealStack';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -60,4 +61,50 @@ export function watch(page: Page, origin: string) {
     if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) problems.push(`request outside the origin: ${r.url()}`);
   });
   return problems;
+}
+
+/** What {@link usePageSession} gives a test: the stack, and this test's page. */
+export interface PageSession {
+  readonly env: ClientStack;
+  readonly page: Page;
+  /** What {@link watch} recorded on this page so far; a test may drop what it expects. */
+  readonly problems: string[];
+}
+
+/**
+ * One client stack and one Chromium for a describe block, a fresh French desktop page per test,
+ * and no console error, failed request or CSP report allowed on it (checked after each test).
+ */
+export function usePageSession(): PageSession {
+  let env: ClientStack;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+  beforeAll(async () => {
+    env = await startClientStack();
+    browser = await launchChromium();
+  }, STACK_START_TIMEOUT_MS);
+  afterAll(async () => {
+    await browser?.close();
+    await env?.stop();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: 'fr-FR' });
+    problems = watch(page, env.origin);
+  });
+  afterEach(async () => {
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+  return {
+    get env() {
+      return env;
+    },
+    get page() {
+      return page;
+    },
+    get problems() {
+      return problems;
+    },
+  };
 }

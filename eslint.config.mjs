@@ -41,7 +41,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['clients/web/public/**/*.js'],
-    languageOptions: { sourceType: 'module', globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', history: 'readonly', location: 'readonly', console: 'readonly', FormData: 'readonly', Node: 'readonly', HTMLElement: 'readonly', Event: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', navigator: 'readonly', Blob: 'readonly', AbortController: 'readonly' } },
+    files: ['clients/web/public/**/*.js', 'clients/admin/public/**/*.js'],
+    languageOptions: { sourceType: 'module', globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', history: 'readonly', location: 'readonly', console: 'readonly', FormData: 'readonly', Node: 'readonly', HTMLElement: 'readonly', Event: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', navigator: 'readonly', Blob: 'readonly', AbortController: 'readonly', CSS: 'readonly' } },
   },
 );

@@ -7,6 +7,8 @@ export interface GatewayContext {
   staleMembers: StaleMembers;
   /** The partner whose credential the gateway verified (partners/PartnerAccess); undefined otherwise. */
   partner?: VerifiedPartner;
+  /** The index was asked for this whole request and gave no usable answer: the request is read live. */
+  indexDeclined?: boolean;
 }
 
 export function createContext(partner?: VerifiedPartner): GatewayContext {

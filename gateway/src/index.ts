@@ -9,6 +9,7 @@ import { AuthorizationForwardingDataSource } from './datasources/AuthorizationFo
 import { DirectoryDataSource } from './datasources/DirectoryDataSource';
 import { IndexDataSource } from './datasources/IndexDataSource';
 import { MemberRoutingDataSource } from './datasources/MemberRoutingDataSource';
+import { explorerRoutes } from './http/explorerRoutes';
 import { gatewayRoutes } from './http/gatewayRoutes';
 import { gatewayQueryLimits } from './limits/gatewayQueryLimits';
 import { HealthReporter } from './members/HealthReporter';
@@ -16,12 +17,14 @@ import { MemberDirectory } from './members/MemberDirectory';
 import { MemberTransport } from './members/MemberTransport';
 import { createMetrics, type GatewayMetrics } from './metrics/createMetrics';
 import { metricsPlugin } from './metrics/metricsPlugin';
+import { IndexShortcut } from './nationalIndex/IndexShortcut';
 import { NationalIndex } from './nationalIndex/NationalIndex';
 import { PartnerAccess } from './partners/PartnerAccess';
 import { refuseUncheckedPartner } from './partners/partnersNotAccepted';
 import { staleMembersPlugin } from './nationalIndex/staleMembersPlugin';
 import { selectedOperationPlugin } from './routing/selectedOperationPlugin';
 import { supergraphFromFile } from './supergraph/supergraphFromFile';
+import { startTracing, tracesRequested } from './telemetry/tracing';
 
 export { loadConfig, DEFAULT_CONFIG, ConfigError, type GatewayConfig } from './config';
 export { composeSupergraph, composeSubgraphs, type SubgraphSource, type CompositionOutcome } from './compose/composeSupergraph';
@@ -65,9 +68,12 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const metrics = createMetrics();
   const shared = createSharedCache({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix, logger });
   await shared.ready;
+  // OpenTelemetry, when the standard OTEL_* environment asks for it (off by default).
+  const tracing = tracesRequested(process.env) ? startTracing(process.env, logger) : undefined;
+  const tracer = tracing?.tracer;
 
   const index = config.indexUrl
-    ? new NationalIndex({ url: config.indexUrl, timeoutMs: config.indexTimeoutMs, retryAfterMs: config.indexRetryAfterMs, metrics, logger })
+    ? new NationalIndex({ url: config.indexUrl, timeoutMs: config.indexTimeoutMs, retryAfterMs: config.indexRetryAfterMs, metrics, logger, tracer })
     : undefined;
   let members: MemberDirectory | undefined;
   let health: HealthReporter | undefined;
@@ -86,14 +92,20 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       logger,
     });
     const transport = new MemberTransport({
-      fetch: config.allowPrivateMemberUrls ? undefined : guardedFetch({ allowPrivateAddresses: false }),
-      timeoutMs: config.memberTimeoutMs, mutationTimeoutMs: config.mutationTimeoutMs, metrics, health, cache: shared.cache, cacheTtlMs: config.responseCacheTtlMs, logger });
+      // Kept-alive connections either way; private addresses only on a development network.
+      fetch: guardedFetch({ allowPrivateAddresses: config.allowPrivateMemberUrls }),
+      timeoutMs: config.memberTimeoutMs, mutationTimeoutMs: config.mutationTimeoutMs, metrics, health, cache: shared.cache, cacheTtlMs: config.responseCacheTtlMs, logger, tracer });
     routing = new MemberRoutingDataSource(members, transport, logger, index, partners);
   }
 
+  // Anonymous national lists planned as one registry fetch go to the index without the planner.
+  const shortcut = index && routing ? new IndexShortcut(index, REGISTRY_SUBGRAPH) : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(config.supergraphFile, logger),
     logger,
+    // Data sources get the planner's parsed fetch documents: routing analyses each once, not per request.
+    queryPlannerConfig: { exposeDocumentNodeInFetchNode: true },
+    experimental_didResolveQueryPlan: shortcut?.didResolveQueryPlan,
     buildService: ({ name, url }): GraphQLDataSource => {
       if (name === REGISTRY_SUBGRAPH && routing) return routing;
       if (name === REGISTRY_SUBGRAPH) return new AuthorizationForwardingDataSource({ url });
@@ -108,6 +120,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       return new RemoteGraphQLDataSource({ url });
     },
   });
+  const explorer = explorerRoutes({ gateway });
   let schemaLoaded = false;
   gateway.onSchemaLoadOrUpdate(() => {
     schemaLoaded = true;
@@ -115,7 +128,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
 
   const limits = queryLimitsServerOptions<GatewayContext>(gatewayQueryLimits(config, options.limits));
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: shortcut ? shortcut.wrap(gateway) : gateway,
     logger,
     cache: shared.cache,
     persistedQueries: { ttl: config.apqTtlSeconds },
@@ -136,6 +149,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     members?.stop();
     partners?.stop();
     await shared.close();
+    await tracing?.shutdown();
     throw err;
   }
   const notReadyBecause = () => {
@@ -157,13 +171,14 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         if (!partners) refuseUncheckedPartner(authorization);
         return createContext(await partners?.identify(authorization));
       },
-      routes: { ...options.routes, ...gatewayRoutes({ notReadyBecause }, metrics.registry) },
+      routes: { ...options.routes, ...explorer, ...gatewayRoutes({ notReadyBecause }, metrics.registry) },
     });
   } catch (err) {
     members?.stop();
     partners?.stop();
     await apollo.stop();
     await shared.close();
+    await tracing?.shutdown();
     throw err;
   }
   logger.info({ url: http.graphqlUrl, memberRouting: Boolean(members), index: Boolean(index), cache: shared.kind }, 'gateway listening');
@@ -182,6 +197,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       await apollo.stop();
       await health?.flush();
       await shared.close();
+      await tracing?.shutdown();
     },
   };
 }

@@ -53,3 +53,21 @@ it('outside a development network, never connects to a member on a loopback addr
   const metrics = await (await fetch(`${stack.gateway.url}/metrics`)).text();
   expect(metrics).toContain(`bibia_member_errors_total{siren="${SIRENS.arras}",reason="unreachable"} 1`);
 });
+
+it('sends identical anonymous queries in flight to a member once, each client getting its whole answer; callers with a token never share', async () => {
+  stack = await startStack(memberOptions(), { responseCacheTtlMs: 0 });
+  for (const m of stack.members) m.setDelay(300);
+  const answers = await Promise.all(Array.from({ length: 5 }, () => stack.gql(PAGE, { first: 3 })));
+  for (const { body } of answers) {
+    expect(body.errors).toBeUndefined();
+    expect(body).toEqual(answers[0].body);
+  }
+  expect(answers[0].body.data.aiTools.edges).toHaveLength(3);
+  for (const m of stack.members) expect(m.received).toHaveLength(1);
+  const metrics = await (await fetch(`${stack.gateway.url}/metrics`)).text();
+  expect(metrics).toContain(`bibia_member_shared_requests_total{siren="${SIRENS.arras}"} 4`);
+
+  for (const m of stack.members) m.received.length = 0;
+  await Promise.all(Array.from({ length: 3 }, () => stack.gql(PAGE, { first: 3 }, { headers: { authorization: 'Bearer quelqu-un' } })));
+  for (const m of stack.members) expect(m.received).toHaveLength(3);
+});

@@ -80,6 +80,27 @@ describe('anonymous national lists', () => {
     expect(membersAsked()).toEqual([]);
   });
 
+  it('planned as one registry fetch, go to the index as the client wrote them once the plan is known, with the same answer', async () => {
+    const query = `query Shortcut($first: Int!) { aiTools(first: $first, orderBy: RECENT) { totalCount edges { cursor node { id name } } } }`;
+    const first = await stack.gql(query, { first: 4 });
+    expect(first.body.errors).toBeUndefined();
+    // The first request is planned: the index gets the planner's fetch.
+    expect(stack.index!.received).toHaveLength(1);
+    expect(stack.index!.received[0].query).not.toBe(query);
+    forgetRequests();
+    const again = await stack.gql(query, { first: 4 });
+    expect(stack.index!.received).toHaveLength(1);
+    expect(stack.index!.received[0].query).toBe(query);
+    expect(stack.index!.received[0].variables).toEqual({ first: 4 });
+    expect(again.body).toEqual(first.body);
+    expect(membersAsked()).toEqual([]);
+    // Variables the API schema refuses get the usual error, and the index is not asked.
+    forgetRequests();
+    const bad = await stack.gql(query, { first: 'quatre' });
+    expect(bad.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(indexAsked()).toBe(0);
+  });
+
   it('name the index’s stale members in extensions', async () => {
     const stale = [
       { siren: SIRENS.lille, harvestedAt: '2026-01-02T03:04:05.000Z' },

@@ -48,7 +48,7 @@ export class MemberRoutingDataSource implements GraphQLDataSource {
     const analyse = () => analyseFetch(document, request.variables, schema, request.operationName);
     let analysis: FetchAnalysis | undefined;
     const authorization = incomingRequestContext.request.http?.headers.get('authorization') || undefined;
-    if (this.index && authorization === undefined) {
+    if (this.index && authorization === undefined && !gatewayContextOf(options.context)?.indexDeclined) {
       // Whether the index may answer depends on the fetch document and variables only: worked out
       // once for each (the query plan keeps its fetch documents), not on every request.
       const key = requestKey(request.operationName, request.variables);

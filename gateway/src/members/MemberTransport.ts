@@ -1,11 +1,13 @@
 import crypto from 'node:crypto';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { postGraphQL, type Logger, type PostFetch, type PostGraphQLResult } from '@bibia/core';
+import type { Tracer } from '@opentelemetry/api';
 import type { GraphQLFormattedError } from 'graphql';
 import { memberUnavailable, mutationMayHaveApplied, mutationOutcomeUnknown, type MemberFailure } from '../errors';
 import type { GatewayMetrics } from '../metrics/createMetrics';
 import type { MemberInfo } from './MemberInfo';
 import type { HealthReporter } from './HealthReporter';
+import { inClientSpan } from '../telemetry/tracing';
 
 /** One GraphQL request for one member. */
 export interface MemberRequest {
@@ -67,6 +69,8 @@ export interface MemberTransportOptions {
    * to (DNS rebinding). @default the global `fetch`
    */
   fetch?: PostFetch;
+  /** Traces each member request in a span naming the member, `traceparent` sent along. @default no tracing */
+  tracer?: Tracer;
 }
 
 /**
@@ -79,6 +83,8 @@ export interface MemberTransportOptions {
 export class MemberTransport {
   /** Last warning logged per member (and for cache writes): a failure under load must not flood the log. */
   private lastWarning = new Map<string, number>();
+  /** Anonymous queries on their way to a member, by member and request: identical ones share one. */
+  private readonly inFlight = new Map<string, SharedRequest>();
 
   constructor(private readonly options: MemberTransportOptions) {}
 
@@ -92,10 +98,7 @@ export class MemberTransport {
         return { ok: true, data: JSON.parse(hit), errors: [] };
       }
     }
-    metrics.memberRequests.inc({ siren: member.siren });
-    const stopTimer = metrics.memberDuration.startTimer({ siren: member.siren });
-    const outcome = await this.post(member, request, options);
-    stopTimer();
+    const outcome = options.cacheable ? await this.shared(member, request, options) : await this.timedPost(member, request, options);
     if (!outcome.ok) return this.fail(member, outcome.failure, outcome.detail, options);
     const data = outcome.data ?? {};
     // Members' errors are passed on as they sent them (with their SIREN added by the router).
@@ -105,6 +108,42 @@ export class MemberTransport {
     this.options.health?.report(member, true);
     if (cacheKey && errors.length === 0) await this.remember(cacheKey, data);
     return { ok: true, data, errors };
+  }
+
+  private async timedPost(member: MemberInfo, request: MemberRequest, options: SendOptions): Promise<PostGraphQLResult> {
+    const { metrics } = this.options;
+    metrics.memberRequests.inc({ siren: member.siren });
+    const stopTimer = metrics.memberDuration.startTimer({ siren: member.siren });
+    try {
+      return await this.post(member, request, options);
+    } finally {
+      stopTimer();
+    }
+  }
+
+  /**
+   * The same anonymous query to the same member while one is on its way gets that one's answer
+   * (as peers' gateways deduplicate in-flight subgraph requests): under load, identical national
+   * queries cost a member one request. Each caller gets its own copy of the answer, made before any
+   * of them runs on (the merge and Apollo's execution write into answers).
+   */
+  private async shared(member: MemberInfo, request: MemberRequest, options: SendOptions): Promise<PostGraphQLResult> {
+    const key = `${member.siren}\0${member.url}\0${request.operationName ?? ''}\0${request.query}\0${JSON.stringify(request.variables)}`;
+    const joined = this.inFlight.get(key);
+    if (joined) {
+      const place = ++joined.followers;
+      this.options.metrics.memberSharedRequests.inc({ siren: member.siren });
+      return (await joined.copies)[place];
+    }
+    const entry: SharedRequest = { followers: 0, copies: undefined! };
+    const answer = this.timedPost(member, request, options);
+    // The first reaction to the answer: it runs before any caller's, so copies are made untouched.
+    entry.copies = answer.then((outcome) => {
+      this.inFlight.delete(key);
+      return [outcome, ...Array.from({ length: entry.followers }, () => structuredClone(outcome))];
+    });
+    this.inFlight.set(key, entry);
+    return (await entry.copies)[0];
   }
 
   /** Stores an answer; a cache that cannot be written (Redis down) must not fail the query. */
@@ -146,14 +185,31 @@ export class MemberTransport {
   }
 
   private post(member: MemberInfo, request: MemberRequest, options: SendOptions): Promise<PostGraphQLResult> {
-    return postGraphQL(member.url, request.query, request.variables, {
-      timeoutMs: this.timeoutOf(options),
-      maxBytes: this.options.maxAnswerBytes ?? DEFAULT_MEMBER_ANSWER_MAX_BYTES,
-      headers: options.authorization ? { authorization: options.authorization } : {},
-      operationName: request.operationName,
-      fetch: this.options.fetch,
-    });
+    const headers: Record<string, string> = options.authorization ? { authorization: options.authorization } : {};
+    const attributes = { 'bibia.member.siren': member.siren, 'bibia.member.name': member.name ?? '', 'graphql.operation.name': request.operationName ?? '' };
+    return inClientSpan(
+      this.options.tracer,
+      'bibia.member.fetch',
+      attributes,
+      headers,
+      () =>
+        postGraphQL(member.url, request.query, request.variables, {
+          timeoutMs: this.timeoutOf(options),
+          maxBytes: this.options.maxAnswerBytes ?? DEFAULT_MEMBER_ANSWER_MAX_BYTES,
+          headers,
+          operationName: request.operationName,
+          fetch: this.options.fetch,
+        }),
+      (outcome) => (outcome.ok ? undefined : outcome.failure),
+    );
   }
+}
+
+interface SharedRequest {
+  /** Callers that joined the first one. */
+  followers: number;
+  /** The answer, then one copy per follower (index 1...). */
+  copies: Promise<PostGraphQLResult[]>;
 }
 
 function formatBytes(n: number): string {

@@ -13,6 +13,8 @@ export interface GatewayMetrics {
   memberDuration: Histogram<'siren'>;
   /** Member answers served from the response cache. */
   memberCacheHits: Counter<'siren'>;
+  /** Anonymous member queries that joined an identical one already on its way (one request for both). */
+  memberSharedRequests: Counter<'siren'>;
   /** Fetches answered by the national index: `registry` national lists, and the `index` subgraph. */
   indexAnswers: Counter<'subgraph'>;
   /**
@@ -48,6 +50,12 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Gatew
       registers,
     }),
     memberCacheHits: new Counter({ name: 'bibia_member_cache_hits_total', help: 'Member answers served from the response cache', labelNames: ['siren'], registers }),
+    memberSharedRequests: new Counter({
+      name: 'bibia_member_shared_requests_total',
+      help: 'Anonymous member queries answered by an identical request already in flight',
+      labelNames: ['siren'],
+      registers,
+    }),
     indexAnswers: new Counter({ name: 'bibia_index_answers_total', help: 'Fetches answered by the national index', labelNames: ['subgraph'], registers }),
     indexFallbacks: new Counter({
       name: 'bibia_index_fallbacks_total',

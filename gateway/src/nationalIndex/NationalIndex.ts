@@ -1,8 +1,10 @@
 import crypto from 'node:crypto';
 import { keepAliveFetch, postGraphQL, type Logger, type PostGraphQLResult } from '@bibia/core';
+import type { Tracer } from '@opentelemetry/api';
 import type { GraphQLFormattedError } from 'graphql';
 import type { IndexFailure } from '../errors';
 import type { GatewayMetrics } from '../metrics/createMetrics';
+import { inClientSpan } from '../telemetry/tracing';
 import { readStaleMembers, type StaleMember } from './StaleMembers';
 
 /** One GraphQL request for the index: the fetch exactly as a member would get it. */
@@ -34,6 +36,8 @@ export interface NationalIndexOptions {
   refusedCapacity?: number;
   metrics: GatewayMetrics;
   logger: Logger;
+  /** Traces each request in a span, `traceparent` sent along. @default no tracing */
+  tracer?: Tracer;
 }
 
 /** Code of the index's answer before its first harvest: it holds nothing yet. */
@@ -90,12 +94,22 @@ export class NationalIndex {
     const stopTimer = this.options.metrics.indexDuration.startTimer();
     let outcome: PostGraphQLResult;
     try {
-      outcome = await postGraphQL(this.options.url, request.query, request.variables, {
-        timeoutMs: this.options.timeoutMs,
-        maxBytes: this.options.maxAnswerBytes ?? 10 * 1024 * 1024,
-        operationName: request.operationName,
-        fetch: this.fetch,
-      });
+      const headers: Record<string, string> = {};
+      outcome = await inClientSpan(
+        this.options.tracer,
+        'bibia.index.fetch',
+        { 'bibia.subgraph': subgraph },
+        headers,
+        () =>
+          postGraphQL(this.options.url, request.query, request.variables, {
+            timeoutMs: this.options.timeoutMs,
+            maxBytes: this.options.maxAnswerBytes ?? 10 * 1024 * 1024,
+            operationName: request.operationName,
+            headers,
+            fetch: this.fetch,
+          }),
+        (result) => (result.ok ? undefined : result.failure),
+      );
     } finally {
       stopTimer();
     }

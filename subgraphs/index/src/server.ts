@@ -66,7 +66,8 @@ export async function createIndexServer(options: IndexServerOptions = {}): Promi
     concurrency: config.harvestConcurrency,
     leaseMs: config.leaseMs,
     timeoutMs: config.memberTimeoutMs,
-    fetch: config.allowPrivateMemberUrls ? undefined : guardedFetch({ allowPrivateAddresses: false }),
+    // Kept-alive connections either way; private addresses only on a development network.
+    fetch: guardedFetch({ allowPrivateAddresses: config.allowPrivateMemberUrls }),
     onMemberRequest: (siren, operation) => {
       metrics.memberRequests.inc({ operation });
       onMemberRequest?.(siren, operation);

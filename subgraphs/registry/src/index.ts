@@ -7,6 +7,8 @@ import { createRequestContext, type Owner, type RegistryContext } from './contex
 import { createPartnerVerification } from './auth/partners';
 import { serveTokenSocket } from './auth/tokenSocket';
 import { bundledSeedFile, readSeedFile, seedRegistry, type SeedFile } from './seed';
+import { lazyAdmin } from '@bibia/admin/paths';
+import { identifyCaller } from './auth/tokens';
 
 export { loadConfig, type RegistryConfig } from './config';
 export { openRegistryStorage } from './storage';
@@ -67,6 +69,22 @@ export async function createRegistryServer(config: RegistryConfig, options: Regi
       ? createPartnerVerification({ hubUrl: config.hubUrl, siren: owner.siren, revocationPollMs: config.revocationPollMs, logger, now: options.now })
       : undefined;
     onClose = () => partners?.stop();
+    // The publisher's back-office at /admin (clients/admin), loaded on its first request.
+    let graphqlUrl = '';
+    const admin = lazyAdmin(() =>
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (see cli.ts on require)
+      (require('@bibia/admin') as typeof import('@bibia/admin')).createAdmin({
+        owner,
+        hubUrl: config.hubUrl,
+        graphqlUrl: () => graphqlUrl,
+        rateLimit: rateLimitOptionsOf(config, { redisUrl: config.redisUrl, keyPrefix: `bibia:registry:${config.siren}:` }),
+        verifyToken: async (token) => {
+          const caller = await identifyCaller(prisma, `Bearer ${token}`);
+          return caller.kind === 'publisher' ? caller.publisher : undefined;
+        },
+        tokenActive: async (tokenId) => (await prisma.publisherToken.findUnique({ where: { id: tokenId }, select: { revokedAt: true } }))?.revokedAt === null,
+      }),
+    );
     const http = await serveSubgraph<RegistryContext>({
       schema,
       logger,
@@ -75,7 +93,8 @@ export async function createRegistryServer(config: RegistryConfig, options: Regi
       maxBodyBytes: config.maxBodyBytes,
       limits: queryLimitsOf(config),
       rateLimit: rateLimitOptionsOf(config, { redisUrl: config.redisUrl, keyPrefix: `bibia:registry:${config.siren}:ratelimit:` }),
-      context: (req) => createRequestContext(prisma, owner, req.headers.authorization, partners?.verifier),
+      context: async (req) => createRequestContext(prisma, owner, req.headers.authorization, partners?.verifier, await admin.callerOf(req)),
+      routes: admin.routes,
       // An unknown or revoked token still reads public data, with no error: a guess all the same.
       credentialRefused: (ctx) => ctx.caller.kind === 'invalid',
       checkReady: async () => {
@@ -84,6 +103,7 @@ export async function createRegistryServer(config: RegistryConfig, options: Regi
       },
       about: { siren: owner.siren },
     });
+    graphqlUrl = http.graphqlUrl;
     // Token commands reach an embedded database through the registry that holds it (auth/tokenSocket.ts).
     const tokenSocket = config.databaseUrl ? undefined : await serveTokenSocket(prisma, owner.siren, config.dataDir, logger);
     logger.info({ url: http.graphqlUrl, storage: storage.database.location, siren: owner.siren }, 'registry listening');
@@ -96,6 +116,7 @@ export async function createRegistryServer(config: RegistryConfig, options: Regi
         onClose();
         await tokenSocket?.close();
         await http.close();
+        await admin.close();
         await storage.close();
       },
     };

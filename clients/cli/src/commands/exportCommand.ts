@@ -61,7 +61,7 @@ export function exportRecord(t: ExportedTool): Record<string, unknown> {
 }
 
 /** A CSV cell: lists of values joined with |, lists of objects as JSON (the import reads both). */
-function csvCell(value: unknown): string {
+export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.every((v) => typeof v === 'string') ? value.join('|') : value.length ? JSON.stringify(value) : '';
   if (typeof value === 'object') return JSON.stringify(value);

@@ -11,7 +11,18 @@ export interface PostGraphQLOptions {
   operationName?: string | null;
   extensions?: Record<string, unknown>;
   /** The HTTP client (a `fetch`-compatible function). @default the global `fetch` */
-  fetch?: (url: string, init: PostGraphQLRequestInit) => Promise<Response>;
+  fetch?: (url: string, init: PostGraphQLRequestInit) => Promise<PostAnswer>;
+}
+
+/**
+ * What `postGraphQL` reads of an HTTP answer: the global `fetch`'s `Response` is one, and so is
+ * the lighter answer of `keepAliveFetch` (Node's own stream, without the WHATWG machinery).
+ */
+export interface PostAnswer {
+  status: number;
+  headers: { get(name: string): string | null };
+  /** The body in chunks; leaving the iteration early, or `cancel`, stops reading it. */
+  body: (AsyncIterable<Uint8Array> & { cancel(): Promise<void> }) | null;
 }
 
 /** What {@link postGraphQL} passes to its HTTP client: a POST with a JSON body. */
@@ -113,25 +124,20 @@ export function errorMessages(errors: RawGraphQLError[]): string[] {
 }
 
 /** The body of `res` as text, or null when it is over `maxBytes` (the read stops there). */
-export async function readAtMost(res: Response, maxBytes: number): Promise<string | null> {
+export async function readAtMost(res: PostAnswer, maxBytes: number): Promise<string | null> {
   const declared = Number(res.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await res.body?.cancel();
     return null;
   }
   if (!res.body) return '';
-  const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
+  // Leaving the loop early ends the iteration, which cancels the body.
+  for await (const chunk of res.body) {
+    size += chunk.byteLength;
+    if (size > maxBytes) return null;
+    chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,0 +1,61 @@
+// Every field of the contract's inputs (AiToolInput, PracticeReportInput), with French labels
+// and help. `kind` says how it is edited; `enum` names its label table (labels.js, from @bibia/sdk).
+
+export const TOOL_FIELDS = [
+  { name: 'name', label: 'Nom de l’outil', kind: 'text', required: true, max: 100, help: 'Obligatoire, 100 caractères au plus.' },
+  { name: 'slug', label: 'Identifiant (slug)', kind: 'text', createOnly: true, max: 80, help: 'Lettres minuscules, chiffres et tirets ; tiré du nom s’il est vide. Ne change plus ensuite.' },
+  { name: 'summary', label: 'Résumé', kind: 'textarea', max: 400, help: 'Une ou deux phrases, 400 caractères au plus.' },
+  { name: 'description', label: 'Description', kind: 'textarea', help: 'Comment l’outil fonctionne, en texte simple.' },
+  { name: 'purpose', label: 'Finalité', kind: 'textarea', help: 'Le besoin public auquel il répond ; pourquoi un algorithme.' },
+  { name: 'department', label: 'Service utilisateur', kind: 'text', help: 'Direction ou service de la collectivité qui l’utilise.' },
+  { name: 'themes', label: 'Thèmes', kind: 'enumList', enum: 'Theme', help: 'Cinq au plus.' },
+  { name: 'status', label: 'Étape du cycle de vie', kind: 'enum', enum: 'ToolStatus' },
+  { name: 'startDate', label: 'Début d’utilisation', kind: 'date' },
+  { name: 'endDate', label: 'Fin d’utilisation', kind: 'date', help: 'Pas avant le début d’utilisation.' },
+  { name: 'algorithmType', label: 'Type d’algorithme', kind: 'enum', enum: 'AlgorithmType' },
+  { name: 'riskLevel', label: 'Niveau de risque (AI Act)', kind: 'enum', enum: 'RiskLevel', help: 'Tel que la collectivité l’a évalué.' },
+  { name: 'aiActRole', label: 'Rôle au sens de l’AI Act', kind: 'enum', enum: 'AiActRole' },
+  { name: 'automationLevel', label: 'Niveau d’automatisation', kind: 'enum', enum: 'AutomationLevel' },
+  { name: 'individualDecisions', label: 'Contribue à des décisions individuelles (CRPA L311-3-1)', kind: 'boolean' },
+  { name: 'decisionsPerYear', label: 'Décisions par an', kind: 'int', help: 'Nombre entier, si connu.' },
+  { name: 'affectedPublic', label: 'Public concerné', kind: 'textarea', help: 'Habitants, agents, entreprises…' },
+  { name: 'humanOversight', label: 'Contrôle humain et recours', kind: 'textarea', help: 'Qui supervise, comment un habitant peut contester.' },
+  { name: 'dataSources', label: 'Données utilisées', kind: 'dataSources' },
+  { name: 'legalBasis', label: 'Base légale', kind: 'textarea' },
+  { name: 'impactAssessments', label: 'Analyses d’impact', kind: 'impactAssessments' },
+  { name: 'hosting', label: 'Hébergement', kind: 'enum', enum: 'Hosting' },
+  { name: 'hostingDetails', label: 'Précisions sur l’hébergement', kind: 'textarea', help: 'Prestataire, région, certifications (SecNumCloud, HDS…).' },
+  { name: 'providerName', label: 'Fournisseur', kind: 'text' },
+  { name: 'providerSiren', label: 'SIREN du fournisseur', kind: 'text', help: '9 chiffres dont une clé de contrôle.' },
+  { name: 'productId', label: 'Produit du catalogue national', kind: 'text', help: 'Identifiant d’un produit du catalogue national des produits (par exemple « albert ») : la liste propose les produits du catalogue.', list: 'catalogue-products' },
+  { name: 'openSource', label: 'Logiciel libre', kind: 'boolean' },
+  { name: 'sourceCodeUrl', label: 'Adresse du code source', kind: 'url', help: 'Adresse http(s).' },
+  { name: 'licence', label: 'Licence', kind: 'text' },
+  { name: 'contactEmail', label: 'Adresse de contact', kind: 'email' },
+  { name: 'websiteUrl', label: 'Page publique', kind: 'url', help: 'Adresse http(s).' },
+  { name: 'source', label: 'Registre d’origine', kind: 'text', help: 'Rempli par l’import (par exemple nl-algoritmeregister).' },
+  { name: 'externalId', label: 'Identifiant dans le registre d’origine', kind: 'text', max: 200 },
+  { name: 'sourceExtra', label: 'Champs du registre d’origine (JSON)', kind: 'json', help: 'Objet JSON conservé tel que publié par le registre d’origine.' },
+];
+
+export const REPORT_FIELDS = [
+  { name: 'title', label: 'Titre', kind: 'text', required: true, max: 200, help: 'Obligatoire, 200 caractères au plus.' },
+  { name: 'slug', label: 'Identifiant (slug)', kind: 'text', createOnly: true, help: 'Tiré du titre s’il est vide.' },
+  { name: 'reportDate', label: 'Date du retour', kind: 'date', required: true },
+  { name: 'authorRole', label: 'Fonction de l’auteur', kind: 'text', help: 'Une fonction (par exemple « Chef de projet numérique »), jamais un nom.' },
+  { name: 'visibility', label: 'Visibilité', kind: 'enum', enum: 'Visibility', help: 'Public par défaut.' },
+  { name: 'context', label: 'Contexte', kind: 'textarea' },
+  { name: 'whatWasDone', label: 'Ce qui a été fait', kind: 'textarea' },
+  { name: 'results', label: 'Résultats', kind: 'textarea' },
+  { name: 'indicators', label: 'Indicateurs', kind: 'indicators' },
+  { name: 'costs', label: 'Coûts', kind: 'textarea' },
+  { name: 'lessons', label: 'Enseignements', kind: 'textarea' },
+  { name: 'ethics', label: 'Éthique', kind: 'textarea' },
+  { name: 'staffConsulted', label: 'Représentants du personnel consultés', kind: 'boolean' },
+  { name: 'staffTraining', label: 'Formation des agents', kind: 'textarea' },
+  { name: 'jobImpact', label: 'Effets sur les emplois', kind: 'textarea' },
+  { name: 'socialDialogue', label: 'Dialogue social', kind: 'textarea' },
+];
+
+/** Labels of the record's own fields, for the history's diff. */
+export const FIELD_LABELS = Object.fromEntries([...TOOL_FIELDS, ...REPORT_FIELDS].map((f) => [f.name, f.label]));

@@ -1,0 +1,52 @@
+/* global window, document, fetch */
+// The API explorer's page script (served at /explorer/explorer.js by explorerRoutes.ts): GraphiQL
+// with the operations of schema/operations as tabs and the API schema's documentation open.
+(function start() {
+  'use strict';
+  var React = window.React;
+  var ReactDOM = window.ReactDOM;
+  var GraphiQL = window.GraphiQL;
+  var root = document.getElementById('explorer');
+
+  function fail(message) {
+    var p = document.createElement('p');
+    p.className = 'explorer-loading';
+    p.setAttribute('role', 'alert');
+    p.textContent = message;
+    root.replaceChildren(p);
+  }
+
+  fetch('/explorer/setup.json', { headers: { accept: 'application/json' } })
+    .then(function (res) {
+      if (!res.ok) throw new Error('The explorer could not load the schema (HTTP ' + res.status + '). Reload the page in a moment.');
+      return res.json();
+    })
+    .then(function (setup) {
+      var docExplorer = GraphiQL.React && GraphiQL.React.DOC_EXPLORER_PLUGIN;
+      // Tabs of another version of the examples are not restored over these.
+      var storage = GraphiQL.createLocalStorage({ namespace: 'bibia-explorer-' + setup.version });
+      ReactDOM.createRoot(root).render(
+        React.createElement(GraphiQL, {
+          fetcher: GraphiQL.createFetcher({ url: setup.endpoint }),
+          // The schema comes with the page: no introspection query is needed.
+          schema: setup.schema,
+          defaultTabs: setup.examples.length
+            ? setup.examples.map(function (example) {
+              return { query: example.query, variables: example.variables };
+            })
+            : undefined,
+          storage: storage,
+          // GraphiQL 3 fills the variables editor from this prop only, not from the first tab;
+          // once tabs are stored, the prop would overwrite the restored active tab's.
+          variables: storage.getItem('tabState') ? undefined : setup.examples[0] && setup.examples[0].variables,
+          // A token typed in the headers editor stays in this page only.
+          shouldPersistHeaders: false,
+          defaultEditorToolsVisibility: 'variables',
+          visiblePlugin: docExplorer,
+        }),
+      );
+    })
+    .catch(function (err) {
+      fail(err && err.message ? err.message : String(err));
+    });
+})();

@@ -95,7 +95,7 @@ const NATIONAL_ALL = `query { aiTools(first: 20) { totalCount edges { cursor nod
 /** PostgreSQL schemas this run created, dropped at the end. */
 const createdSchemas: string[] = [];
 
-function storageFor(run: string): StorageFor | undefined {
+export function storageFor(run: string): StorageFor | undefined {
   if (!DATABASE_URL) return undefined;
   return (service) => {
     const url = new URL(DATABASE_URL);
@@ -224,7 +224,7 @@ async function fanOut(n: number): Promise<void> {
   }
 }
 
-async function dropCreatedSchemas(): Promise<void> {
+export async function dropCreatedSchemas(): Promise<void> {
   const dropped = await Promise.allSettled(createdSchemas.splice(0).map(dropSchema));
   const notDropped = dropped.filter((d) => d.status === 'rejected').length;
   if (notDropped) console.error(`could not drop ${notDropped} PostgreSQL schema(s) created by this run`);

@@ -3,6 +3,8 @@ import autocannon from 'autocannon';
 export interface LoadResult {
   label: string;
   requests: number;
+  /** Requests sent, answered or not: those still in flight when the measure ends are abandoned. */
+  sent?: number;
   rps: number;
   p50: number;
   p99: number;
@@ -34,6 +36,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   return {
     label: options.label,
     requests: result.requests.total,
+    sent: result.requests.sent,
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,

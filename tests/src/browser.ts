@@ -108,3 +108,30 @@ export function usePageSession(): PageSession {
     },
   };
 }
+
+/** The WCAG 2.1 A and AA rules of axe-core. */
+export const AXE_WCAG21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+let axeSource: string | undefined;
+
+/**
+ * Runs axe-core (from node_modules, evaluated through the DevTools protocol so that the page's
+ * CSP stays on) on the page as it is, with the WCAG 2.1 AA rules, and fails with the
+ * violations, each with its help text and the first elements concerned.
+ */
+export async function expectNoAxeViolations(page: Page, label = page.url()): Promise<void> {
+  axeSource ??= fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  const violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] = await page.evaluate(async (tags) => {
+    const result = await (globalThis as any).axe.run((globalThis as any).document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v: any) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n: any) => ({ target: n.target })) }));
+  }, AXE_WCAG21_AA);
+  expect([label, violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')})`)]).toEqual([label, []]);
+}
+
+/** A full-page screenshot in test-artifacts/<dir>/<name>.png (git-ignored). */
+export async function screenshot(page: Page, dir: string, name: string): Promise<void> {
+  const folder = path.join(ARTIFACTS, '..', dir);
+  fs.mkdirSync(folder, { recursive: true });
+  await page.screenshot({ path: path.join(folder, `${name}.png`), fullPage: true });
+}

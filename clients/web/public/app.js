@@ -1,13 +1,14 @@
 // BibIA catalogue page: hash routes (#/?q=…, #/outil/<id>, #/produit/<id>, #/collectivite/<siren>,
-// #/chiffres), one view shown at a time, focus moved to the view's heading on navigation.
+// #/chiffres, #/carte), one view shown at a time, focus moved to the view's heading on navigation.
 import { h, clear } from './dom.js';
 import { initSearch, showSearch, PARAMS } from './search.js';
 import { showTool, showProduct, showCollectivite } from './detail.js';
 import { showStats } from './stats.js';
+import { showMap } from './map.js';
 import { harvestText } from './format.js';
 import { initPartnerAccess } from './partner.js';
 
-const VIEWS = ['search', 'tool', 'product', 'collectivite', 'stats'];
+const VIEWS = ['search', 'tool', 'product', 'collectivite', 'stats', 'map'];
 const $ = (id) => document.getElementById(id);
 let lastSearch = '#/';
 let firstRoute = true;
@@ -89,6 +90,11 @@ function route() {
     show('stats');
     document.title = 'La bibliothèque en chiffres — BibIA';
     return showStats(ctx);
+  }
+  if (parts[0] === 'carte') {
+    show('map');
+    document.title = 'Carte des collectivités membres — BibIA';
+    return showMap(ctx);
   }
   lastSearch = hash;
   show('search');

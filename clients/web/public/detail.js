@@ -1,6 +1,6 @@
 // The tool, product and collectivité views.
 import { request } from './api.js';
-import { h, clear, fieldList, paragraphs } from './dom.js';
+import { h, append, clear, fieldList, paragraphs } from './dom.js';
 import {
   ALGORITHM_TYPE_LABELS, AI_ACT_ROLE_LABELS, AUTOMATION_LABELS, HOSTING_LABELS, IMPACT_ASSESSMENT_LABELS, STATE_LABELS, KIND_LABELS,
   PRODUCT_CATEGORY_LABELS, MEMBERSHIP_STATUS_LABELS,
@@ -81,7 +81,8 @@ export async function showTool(id, { showNotice }) {
   const { entity: t, body } = loaded;
   const c = t.collectivite;
   const dates = [t.startDate && `depuis le ${dateText(t.startDate)}`, t.endDate && `jusqu’au ${dateText(t.endDate)}`].filter(Boolean).join(', ');
-  body.append(
+  // Sections a tool or product lacks are null: `append` skips them (Element.append would print "null").
+  append(body, [
     h('p', { class: 'lead' }, t.summary),
     section('En bref', fieldList([
       ['Collectivité', collectiviteLink(c)],
@@ -115,7 +116,7 @@ export async function showTool(id, { showNotice }) {
       : null),
     reportsSection(t.practiceReports),
     h('p', { class: 'meta' }, `${STATE_LABELS[t.state] || t.state}, version ${t.version}, mise à jour le ${dateText(t.updatedAt)}. Identifiant : `, h('code', {}, t.id)),
-  );
+  ]);
 }
 
 function reportsSection(reports) {
@@ -151,7 +152,7 @@ export async function showProduct(id, { showNotice }) {
   if (!loaded) return;
   const { entity: p, body } = loaded;
   const deployments = [...p.deployments].sort((a, b) => collectiviteText(a.collectivite).localeCompare(collectiviteText(b.collectivite), 'fr'));
-  body.append(
+  append(body, [
     p.description ? h('p', { class: 'lead' }, p.description) : null,
     fieldList([
       ['Éditeur', `${p.vendor.name}${p.vendor.siren ? ` (SIREN ${p.vendor.siren})` : ''}`],
@@ -169,7 +170,7 @@ export async function showProduct(id, { showNotice }) {
         : h('p', {}, 'Aucune collectivité membre ne déclare l’utiliser pour le moment.'),
       h('p', {}, h('a', { href: `#/?product=${encodeURIComponent(p.id)}` }, 'Rechercher parmi ces outils')),
     ),
-  );
+  ]);
 }
 
 export async function showCollectivite(siren, { showNotice }) {
@@ -186,7 +187,7 @@ export async function showCollectivite(siren, { showNotice }) {
   const { entity: c, body } = loaded;
   const stats = c.registryStats;
   const tools = c.aiTools ? c.aiTools.edges.map((e) => e.node) : [];
-  body.append(
+  append(body, [
     fieldList([
       ['Type', KIND_LABELS[c.kind] || c.kind],
       ['Département', c.departement ? `${c.departementName ? `${c.departementName} ` : ''}(${c.departement})` : null],
@@ -204,5 +205,5 @@ export async function showCollectivite(siren, { showNotice }) {
         : h('p', {}, c.aiTools ? 'Aucun outil publié.' : 'Le registre de cette collectivité ne répond pas pour le moment.'),
       c.aiTools && c.aiTools.pageInfo.hasNextPage ? h('p', {}, h('a', { href: `#/?siren=${encodeURIComponent(c.siren)}` }, 'Voir tous ses outils')) : null,
     ),
-  );
+  ]);
 }

@@ -14,6 +14,20 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** h() for SVG elements: s('rect', { x: 0, width: 10 }, child) */
+export function s(tag, attrs = {}, ...children) {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === 'class') el.setAttribute('class', value);
+    else el.setAttribute(name, String(value));
+  }
+  append(el, children);
+  return el;
+}
+
 export function append(parent, children) {
   for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null || child === false || child === '') continue;

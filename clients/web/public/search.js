@@ -3,6 +3,7 @@ import { request } from './api.js';
 import { h, clear } from './dom.js';
 import { THEME_LABELS, RISK_LABELS, STATUS_LABELS, REGION_NAMES } from './labels.js';
 import { themeText, statusText, riskText, plural, collectiviteText } from './format.js';
+import { downloadResults } from './download.js';
 
 const PAGE_SIZE = 20;
 export const PARAMS = ['q', 'theme', 'risk', 'status', 'region', 'departement', 'product', 'siren'];
@@ -20,6 +21,8 @@ async function loadProducts() {
   try {
     const { data } = await request('AiProducts', { first: 100 });
     const products = data.aiProducts.edges.map((e) => e.node);
+    // Replaces a product kept by its id (see showSearch) with the catalogue's names.
+    for (const option of [...$('f-product').options]) if (option.value) option.remove();
     fillSelect($('f-product'), products.map((p) => [p.id, p.vendor && p.vendor.name && p.vendor.name !== p.name ? `${p.name} (${p.vendor.name})` : p.name]));
     const wanted = state.params.product;
     if (wanted) $('f-product').value = wanted;
@@ -37,11 +40,13 @@ export function initSearch(options) {
   loadProducts();
   $('search-form').addEventListener('submit', (event) => {
     event.preventDefault();
+    // What the form says, even empty (that is how a search or a filter is cleared); the
+    // collectivité (`siren`, from a collectivité's page) is not in the form and is kept.
     const form = new FormData($('search-form'));
     const params = {};
     for (const name of PARAMS) {
-      const value = String(form.get(name) || state.params[name] || '').trim();
-      if (value && (name !== 'siren' || state.params.siren)) params[name] = value;
+      const value = String((name === 'siren' ? state.params.siren : form.get(name)) || '').trim();
+      if (value) params[name] = value;
     }
     if (params.departement && !$('f-departement').checkValidity()) {
       $('f-departement').focus();
@@ -54,6 +59,21 @@ export function initSearch(options) {
     setTimeout(() => options.navigate({}), 0);
   });
   $('more').addEventListener('click', () => loadPage(false));
+  for (const format of ['csv', 'json']) $(`download-${format}`).addEventListener('click', () => download(format));
+}
+
+async function download(format) {
+  const status = $('download-status');
+  const buttons = [$('download-csv'), $('download-json')];
+  for (const b of buttons) b.disabled = true;
+  status.textContent = 'Préparation du fichier…';
+  try {
+    status.textContent = await downloadResults(format, state.params, toFilter(state.params));
+  } catch (err) {
+    status.textContent = `Le téléchargement a échoué : ${err.message}`;
+  } finally {
+    for (const b of buttons) b.disabled = false;
+  }
 }
 
 function toFilter(p) {
@@ -78,8 +98,11 @@ export function showSearch(params) {
   $('f-status').value = params.status || '';
   $('f-region').value = params.region || '';
   $('f-departement').value = params.departement || '';
+  // A product the list does not name (not loaded yet, or unknown) stays selected, by its id.
+  if (params.product && ![...$('f-product').options].some((o) => o.value === params.product)) fillSelect($('f-product'), [[params.product, params.product]]);
   $('f-product').value = params.product || '';
   clear($('results'));
+  $('download-status').textContent = '';
   return loadPage(true);
 }
 
@@ -118,6 +141,7 @@ async function loadPage(first) {
     state.total = page.totalCount;
     state.after = page.pageInfo.endCursor;
     more.hidden = !page.pageInfo.hasNextPage;
+    $('download').hidden = state.total === 0;
     more.disabled = false;
     count.textContent = state.total === 0
       ? 'Aucun outil ne correspond à cette recherche.'

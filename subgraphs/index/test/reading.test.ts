@@ -202,7 +202,8 @@ describe('libraryStats', () => {
     const { data, errors } = await hub.ask(`{ libraryStats {
       toolCount reportCount memberCount
       byTheme { key count } byStatus { key count } byRiskLevel { key count } byAlgorithmType { key count }
-      byHosting { key count } byProduct { key count } byRegion { key count } byDepartement { key count } } }`);
+      byHosting { key count } byProduct { key count } byRegion { key count } byDepartement { key count }
+      membersByDepartement { key count } byPublicationMonth { key count } } }`);
     expect(errors).toBeUndefined();
     const s = data.libraryStats;
     const tally = (values: string[]) => {
@@ -221,6 +222,11 @@ describe('libraryStats', () => {
     expect(s.byProduct).toEqual(tally(seed.tools.filter((t) => t.productId).map((t) => t.productId)));
     expect(s.byRegion).toEqual([{ key: '32', count: seed.tools.length }]);
     expect(s.byDepartement).toEqual([{ key: '62', count: seed.tools.length }]);
+    expect(s.membersByDepartement).toEqual([{ key: '62', count: 3 }]);
+    // Every seeded tool is published, in months given oldest first.
+    const months: { key: string; count: number }[] = s.byPublicationMonth;
+    expect(months.reduce((n, m) => n + m.count, 0)).toBe(seed.tools.length);
+    expect(months.map((m) => m.key)).toEqual(months.map((m) => m.key).filter((k) => /^\d{4}-\d{2}$/.test(k)).sort());
     const arras = await hub.ask(`{ libraryStats(filter: { sirens: ["${SIREN.arras}"], themes: [ADMINISTRATION] }) { toolCount memberCount } }`);
     const expected = seed.tools.filter((t) => t.siren === SIREN.arras && t.themes.includes('ADMINISTRATION')).length;
     expect(arras.data.libraryStats).toEqual({ toolCount: expected, memberCount: expected ? 1 : 0 });

@@ -51,9 +51,15 @@ export class LibraryStats {
 
   @Field(() => [LibraryCount], { description: 'Tools per département code of their collectivité.' })
   byDepartement!: LibraryCount[];
+
+  @Field(() => [LibraryCount], { description: 'Members with at least one matching tool, per département code.' })
+  membersByDepartement!: LibraryCount[];
+
+  @Field(() => [LibraryCount], { description: 'Tools per month of their publication by their member (key "YYYY-MM", UTC), oldest first; tools never published are not counted.' })
+  byPublicationMonth!: LibraryCount[];
 }
 
-type Dimension = 'theme' | 'status' | 'risk' | 'algorithm' | 'hosting' | 'product' | 'siren';
+type Dimension = 'theme' | 'status' | 'risk' | 'algorithm' | 'hosting' | 'product' | 'siren' | 'month';
 
 const sorted = (counts: Map<string, number>): LibraryCount[] =>
   [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -71,14 +77,15 @@ export async function libraryStats(prisma: IndexPrisma, members: ActiveMembers, 
       UNION ALL SELECT 'algorithm', "algorithmType"::text, count(*)::int FROM t GROUP BY "algorithmType"
       UNION ALL SELECT 'hosting', hosting::text, count(*)::int FROM t GROUP BY hosting
       UNION ALL SELECT 'product', "productId", count(*)::int FROM t WHERE "productId" IS NOT NULL GROUP BY "productId"
-      UNION ALL SELECT 'siren', siren, count(*)::int FROM t GROUP BY siren`),
+      UNION ALL SELECT 'siren', siren, count(*)::int FROM t GROUP BY siren
+      UNION ALL SELECT 'month', to_char("publishedAt", 'YYYY-MM'), count(*)::int FROM t WHERE "publishedAt" IS NOT NULL GROUP BY 2`),
     prisma.$queryRaw<{ n: number }[]>(sql`
       WITH t AS (${matching})
       SELECT count(*)::int AS n FROM "IndexedReport" r JOIN t ON t.id = r."toolId"`),
   ]);
-  const by: Record<Dimension | 'region' | 'departement', Map<string, number>> = {
+  const by: Record<Dimension | 'region' | 'departement' | 'membersByDepartement', Map<string, number>> = {
     theme: new Map(), status: new Map(), risk: new Map(), algorithm: new Map(), hosting: new Map(), product: new Map(), siren: new Map(),
-    region: new Map(), departement: new Map(),
+    month: new Map(), region: new Map(), departement: new Map(), membersByDepartement: new Map(),
   };
   for (const r of rows) by[r.dim].set(r.key, Number(r.n));
   let toolCount = 0;
@@ -86,7 +93,10 @@ export async function libraryStats(prisma: IndexPrisma, members: ActiveMembers, 
     toolCount += n;
     const m = members.get(siren);
     if (m?.region) by.region.set(m.region, (by.region.get(m.region) ?? 0) + n);
-    if (m?.departement) by.departement.set(m.departement, (by.departement.get(m.departement) ?? 0) + n);
+    if (m?.departement) {
+      by.departement.set(m.departement, (by.departement.get(m.departement) ?? 0) + n);
+      by.membersByDepartement.set(m.departement, (by.membersByDepartement.get(m.departement) ?? 0) + 1);
+    }
   }
   return {
     toolCount,
@@ -100,12 +110,14 @@ export async function libraryStats(prisma: IndexPrisma, members: ActiveMembers, 
     byProduct: sorted(by.product),
     byRegion: sorted(by.region),
     byDepartement: sorted(by.departement),
+    membersByDepartement: sorted(by.membersByDepartement),
+    byPublicationMonth: [...by.month].map(([key, count]) => ({ key, count })).sort((a, b) => (a.key < b.key ? -1 : 1)),
   };
 }
 
 @Resolver()
 export class LibraryStatsResolver {
-  @Query(() => LibraryStats, { nullable: true, description: 'National figures of the library in one query: counts per theme, status, risk level, algorithm type, hosting, product, région and département, and totals. Served by the national index; null (with an INDEX_UNAVAILABLE error) when it does not answer.' })
+  @Query(() => LibraryStats, { nullable: true, description: 'National figures of the library in one query: counts per theme, status, risk level, algorithm type, hosting, product, région, département and month of publication, members per département, and totals. Served by the national index; null (with an INDEX_UNAVAILABLE error) when it does not answer.' })
   libraryStats(@Arg('filter', () => AiToolFilter, { nullable: true }) filter: AiToolFilter | undefined, @Ctx() ctx: IndexContext): Promise<LibraryStats> {
     return libraryStats(ctx.prisma, ctx.members, filter ?? {});
   }

@@ -107,6 +107,9 @@ describe('reading the national library', () => {
       ],
       byRegion: [{ key: '32', count: 21 }],
       byDepartement: [{ key: '62', count: 21 }],
+      membersByDepartement: [{ key: '62', count: 3 }],
+      // The seeds are published when the stack starts.
+      byPublicationMonth: [{ key: new Date().toISOString().slice(0, 7), count: 21 }],
     });
   });
 

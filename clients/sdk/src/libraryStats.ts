@@ -29,6 +29,10 @@ export interface LibraryStats {
   byRegion: LibraryCount[];
   /** By département code. */
   byDepartement: LibraryCount[];
+  /** Members with at least one matching tool, by département code. */
+  membersByDepartement: LibraryCount[];
+  /** By month of publication (`"YYYY-MM"`, UTC), oldest first; tools never published are not counted. */
+  byPublicationMonth: LibraryCount[];
   /** @deprecated The same as `memberCount` (its name before SDK figures came from the national index). */
   collectiviteCount: number;
 }

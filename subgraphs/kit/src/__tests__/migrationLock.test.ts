@@ -6,6 +6,7 @@ import { applyMigrations, loadSchemaEngine, MIGRATION_LOCK_KEY, readMigrationSta
 import { openDatabase, type Database } from '../storage/openDatabase';
 import { openStorage } from '../storage/openStorage';
 import { dropSchema, splitSchema, testDatabaseUrl } from '../storage/schemas';
+import { sql } from './rawSql';
 
 const ROOT = path.join(__dirname, '..', '..', '..', '..');
 const REGISTRY_MIGRATIONS = path.join(ROOT, 'subgraphs', 'registry', 'prisma', 'migrations');
@@ -30,15 +31,6 @@ function copyMigrations(): string {
   fs.cpSync(path.join(REGISTRY_MIGRATIONS, INIT), path.join(dir, INIT), { recursive: true });
   fs.copyFileSync(path.join(REGISTRY_MIGRATIONS, 'migration_lock.toml'), path.join(dir, 'migration_lock.toml'));
   return dir;
-}
-
-async function sql(adapter: SqlMigrationAwareDriverAdapterFactory, statement: string): Promise<unknown[][]> {
-  const connection = await adapter.connect();
-  try {
-    return (await connection.queryRaw({ sql: statement, args: [], argTypes: [] })).rows;
-  } finally {
-    await connection.dispose();
-  }
 }
 
 describe('applyMigrations on an embedded database', () => {

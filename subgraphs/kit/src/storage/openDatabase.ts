@@ -17,6 +17,36 @@ export interface DatabaseOptions {
   dataDir: string;
   /** Connections in the PostgreSQL pool. @default 10 */
   poolSize?: number;
+  /**
+   * A PGlite data directory as a tar, gzipped or not (`dumpDataDir`), loaded into a NEW embedded database instead
+   * of running initdb (seconds). Ignored when the data directory already holds a database.
+   * @default undefined (initdb)
+   */
+  template?: Blob;
+  /** More `initdb` arguments for a new embedded database made without a template. @default none */
+  initdbArgs?: string[];
+}
+
+/**
+ * PostgreSQL's memory settings for the embedded database. PGlite's own are a server's
+ * (shared_buffers 128 MB, maintenance_work_mem 64 MB) and cost their size in resident memory and
+ * start time; a member's registry is a few megabytes, and every page PGlite reads from its data
+ * directory is in the system's file cache anyway. PGlite writes them to `postgresql.conf` at each
+ * start: changing them here changes them for existing databases too.
+ */
+export const PGLITE_SETTINGS = [
+  'shared_buffers = 16MB',
+  'temp_buffers = 2MB',
+  'work_mem = 4MB',
+  'maintenance_work_mem = 16MB',
+];
+
+/** True when `dataDir` names an embedded database that does not exist yet. */
+export function isNewPgliteDatabase(options: DatabaseOptions): boolean {
+  if (options.databaseUrl) return false;
+  if (options.dataDir.startsWith('memory://')) return true;
+  const dir = path.resolve(options.dataDir);
+  return !fs.existsSync(path.join(dir, 'PG_VERSION'));
 }
 
 /** A driver-adapter factory for Prisma and the schema engine, and how to release it. */
@@ -31,6 +61,8 @@ export interface Database {
    * held by a pooled connection (other registries on the same server would wait for it).
    */
   forMigrations(): Promise<{ adapter: SqlMigrationAwareDriverAdapterFactory; release(): Promise<void> }>;
+  /** The embedded database's data directory as a gzipped tar (PGlite only), e.g. for a template. */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -41,15 +73,41 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const { PrismaPGlite } = await import('pglite-prisma-adapter');
   const inMemory = options.dataDir.startsWith('memory://');
   if (!inMemory) fs.mkdirSync(path.resolve(options.dataDir), { recursive: true });
-  const client = inMemory ? new PGlite(options.dataDir) : new PGlite(path.resolve(options.dataDir));
+  const isNew = isNewPgliteDatabase(options);
+  const template = isNew ? options.template : undefined;
+  const client = new PGlite(inMemory ? options.dataDir : path.resolve(options.dataDir), {
+    postgresqlconf: PGLITE_SETTINGS,
+    ...(template ? { loadDataDir: template } : {}),
+    ...(options.initdbArgs ? { initDbStartParams: options.initdbArgs } : {}),
+    pgliteWasmModule: await compiledPgliteWasm('pglite.wasm'),
+    // initdb runs only for a new database that has no template.
+    ...(isNew && !template ? { initdbWasmModule: await compiledPgliteWasm('initdb.wasm') } : {}),
+  });
   await client.waitReady;
   return {
     kind: 'pglite',
     location: inMemory ? options.dataDir : path.resolve(options.dataDir),
     adapter: new PrismaPGlite(client),
     forMigrations: async () => ({ adapter: new PrismaPGlite(client), release: async () => {} }),
+    dumpDataDir: () => client.dumpDataDir('gzip'),
     close: () => client.close(),
   };
+}
+
+// Compiled once per process: every embedded database of a process (a hub's directory and index,
+// a test's members) then shares one copy of PGlite's machine code instead of compiling its own.
+// (`WebAssembly` is a Node global that the ES lib typings do not declare; PGlite's options type it.)
+type WasmModule = NonNullable<import('@electric-sql/pglite', { with: { 'resolution-mode': 'import' } }).PGliteOptions['pgliteWasmModule']>;
+const compiledWasm = new Map<string, Promise<WasmModule>>();
+
+function compiledPgliteWasm(file: 'pglite.wasm' | 'initdb.wasm'): Promise<WasmModule> {
+  let compiled = compiledWasm.get(file);
+  if (!compiled) {
+    const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Buffer): Promise<WasmModule> } }).WebAssembly;
+    compiled = fs.promises.readFile(path.join(path.dirname(require.resolve('@electric-sql/pglite')), file)).then((bytes) => wasm.compile(bytes));
+    compiledWasm.set(file, compiled);
+  }
+  return compiled;
 }
 
 /**

@@ -21,6 +21,7 @@ COPY gateway/package.json gateway/
 COPY clients/sdk/package.json clients/sdk/
 COPY clients/cli/package.json clients/cli/
 COPY clients/web/package.json clients/web/
+COPY clients/admin/package.json clients/admin/
 COPY tests/package.json tests/
 COPY ops/package.json ops/
 # --ignore-scripts: no dependency install script runs (Prisma's would download engines; npm 10 in
@@ -41,6 +42,13 @@ COPY packages/core/src packages/core/src/
 COPY subgraphs/kit/src subgraphs/kit/src/
 COPY subgraphs/registry/bin subgraphs/registry/bin/
 COPY subgraphs/registry/src subgraphs/registry/src/
+# The publishers' back-office (/admin), loaded on its first request, and what it reuses: the
+# CLI's import and export, the SDK, the catalogue's content security policy.
+COPY clients/admin/src clients/admin/src/
+COPY clients/admin/public clients/admin/public/
+COPY clients/cli/src clients/cli/src/
+COPY clients/sdk/src clients/sdk/src/
+COPY clients/web/src clients/web/src/
 COPY subgraphs/registry/seed subgraphs/registry/seed/
 COPY schema/registry.graphql schema/
 COPY deploy/healthcheck.js deploy/

@@ -47,6 +47,7 @@ export class ActiveMembers {
   private inFlight: Promise<boolean> | null = null;
   /** Members that left the list lately, and when: their rows may still be being deleted. */
   private removed = new Map<string, number>();
+  private nextRead: Promise<boolean> | null = null;
   /** Whether the list was read at least once. */
   loaded = false;
   /** Called after each successful read with the new list. */
@@ -93,12 +94,23 @@ export class ActiveMembers {
     return [...this.removed.keys()];
   }
 
-  /** Reads the directory once (callers share the read in flight); false when it failed. */
+  /**
+   * Reads the directory; false when it failed. A read already in flight may have been asked before
+   * what the caller waits for (a suspension just made): the caller then gets the next read, made
+   * after it and shared by everyone who asks meanwhile.
+   */
   refresh(): Promise<boolean> {
-    this.inFlight ??= this.read().finally(() => {
-      this.inFlight = null;
+    if (!this.inFlight) {
+      this.inFlight = this.read().finally(() => {
+        this.inFlight = null;
+      });
+      return this.inFlight;
+    }
+    this.nextRead ??= this.inFlight.then(() => {
+      this.nextRead = null;
+      return this.refresh();
     });
-    return this.inFlight;
+    return this.nextRead;
   }
 
   private async read(): Promise<boolean> {

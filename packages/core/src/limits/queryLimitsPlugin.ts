@@ -20,7 +20,7 @@ import { widthLimitRule } from './widthLimitRule';
  * enforced earlier, by the parser (`parseOptions`, see `queryLimitsServerOptions`).
  *
  * Passes are remembered ({@link DocumentMemo}): a document's depth and width are measured once, its
- * cost once per operation name and variables; refusals are measured again every time.
+ * cost and text once per operation name and variables; refusals are measured again every time.
  */
 export function queryLimitsPlugin<C extends BaseContext = BaseContext>(limits: QueryLimits): ApolloServerPlugin<C> {
   const staticRules: ValidationRule[] = [depthLimitRule(limits.maxDepth), widthLimitRule(limits)];
@@ -41,9 +41,10 @@ export function queryLimitsPlugin<C extends BaseContext = BaseContext>(limits: Q
             // Other errors (e.g. bad variables) are left to execution, which reports them properly.
             if (errors.length) throw errors[0];
             shapePassed.set(schema, document, '', true);
+            // Text depends on the document and variables only, as the key does: checked once per key.
+            checkStorableText(document, request.variables);
             costPassed.set(schema, document, costKey, true);
           }
-          checkStorableText(document, request.variables);
         },
       };
     },

@@ -11,7 +11,7 @@ import type { PartnerAccess } from '../partners/PartnerAccess';
 import { readNationalLists } from '../nationalIndex/readNationalLists';
 import { analyseFetch, type FetchAnalysis } from '../routing/analyseFetch';
 import { ORDER_ARGUMENT } from '../routing/contractConventions';
-import { isIndexable } from '../routing/indexable';
+import { anonymousNationalLists } from '../routing/indexable';
 import { authorizationFor } from '../routing/publisherToken';
 import { routeEntities } from '../routing/routeEntities';
 import { routeMutation } from '../routing/routeMutation';
@@ -55,7 +55,7 @@ export class MemberRoutingDataSource implements GraphQLDataSource {
       let lists = schema ? this.nationalLists.get(schema, document, key) : undefined;
       if (lists === undefined) {
         analysis = analyse();
-        lists = isIndexable(analysis, { authenticated: false }) ? analysis.rootFields.filter((f) => f.kind !== 'typename').map((f) => f.key) : null;
+        lists = anonymousNationalLists(analysis);
         if (schema) this.nationalLists.set(schema, document, key, lists);
       }
       if (lists) {

@@ -4,7 +4,7 @@ import { DocumentMemo, requestKey } from '@bibia/core';
 import { getVariableValues } from 'graphql';
 import { gatewayContextOf } from '../context';
 import { analyseFetch } from '../routing/analyseFetch';
-import { isIndexable } from '../routing/indexable';
+import { anonymousNationalLists } from '../routing/indexable';
 import type { NationalIndex } from './NationalIndex';
 import { readNationalLists } from './readNationalLists';
 
@@ -74,7 +74,7 @@ export class IndexShortcut {
       const operation = requestContext.operation;
       if (getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors) return undefined;
       const analysis = analyseFetch(document, request.variables, schema, requestContext.operationName);
-      lists = isIndexable(analysis, { authenticated: false }) ? analysis.rootFields.filter((f) => f.kind !== 'typename').map((f) => f.key) : null;
+      lists = anonymousNationalLists(analysis);
       this.lists.set(schema, document, key, lists);
     }
     if (!lists) return undefined;

@@ -20,6 +20,14 @@ export function isIndexable(analysis: FetchAnalysis, caller: Caller): boolean {
   return lists.length > 0 && lists.every(isNationalList);
 }
 
+/**
+ * For an anonymous caller: the keys of the national lists the index answers for this fetch, or
+ * null when it must be read live (see {@link isIndexable}).
+ */
+export function anonymousNationalLists(analysis: FetchAnalysis): string[] | null {
+  return isIndexable(analysis, { authenticated: false }) ? analysis.rootFields.filter((f) => f.kind !== 'typename').map((f) => f.key) : null;
+}
+
 function isNationalList(field: RootField): boolean {
   if (field.route?.route !== 'merge' || !field.route.indexed) return false;
   // An order the conventions do not know is refused by live routing, with a message saying why.

@@ -24,6 +24,8 @@ export class MemberDirectory {
   private members: MemberInfo[] = [];
   private bySiren = new Map<string, MemberInfo>();
   private inFlight: Promise<void> | null = null;
+  /** The read asked for while another was in flight: shared by everyone who asks meanwhile. */
+  private nextRead: Promise<void> | null = null;
   private lastOnDemand = 0;
   /** SIRENs of entity owners found not to be members, until a time (see `ensureKnown`). */
   private notMembers = new Map<string, number>();
@@ -36,7 +38,8 @@ export class MemberDirectory {
 
   /** Starts the background refresh; resolves after the first attempt (successful or not). */
   async start(): Promise<void> {
-    this.timer = setInterval(() => void this.refresh(), this.options.refreshMs);
+    // The periodic read shares one in flight; only requests need a read made after they asked.
+    this.timer = setInterval(() => void (this.inFlight ?? this.refresh()), this.options.refreshMs);
     this.timer.unref();
     await this.refresh();
   }
@@ -54,13 +57,24 @@ export class MemberDirectory {
     return this.bySiren.get(siren);
   }
 
-  /** Reads the list again (one read at a time: callers share the one in flight). */
+  /**
+   * Reads the list again, one read at a time. A read already in flight may have left before what
+   * the caller waits for (a member admitted a moment ago): the caller then gets the next read, made
+   * after it and shared by everyone who asks meanwhile (at most two reads are ever pending).
+   */
   refresh(): Promise<void> {
     if (this.stopped) return Promise.resolve();
-    this.inFlight ??= this.read().finally(() => {
-      this.inFlight = null;
+    if (!this.inFlight) {
+      this.inFlight = this.read().finally(() => {
+        this.inFlight = null;
+      });
+      return this.inFlight;
+    }
+    this.nextRead ??= this.inFlight.then(() => {
+      this.nextRead = null;
+      return this.refresh();
     });
-    return this.inFlight;
+    return this.nextRead;
   }
 
   /**

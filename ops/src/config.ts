@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Command } from 'commander';
-import { ConfigError, definedOnly, envValue, flagValue, hubSigningKeyFromEnv, limitsConfigFromEnv, toPath, toPort, toText, type LimitsConfig } from '@bibia/core';
+import { ConfigError, definedOnly, envValue, flagValue, secretEnvValue, hubSigningKeyFromEnv, limitsConfigFromEnv, toPath, toPort, toText, type LimitsConfig } from '@bibia/core';
 
 import { version } from '../package.json';
 
@@ -59,8 +59,8 @@ export function configFromEnv(): Partial<DevStackConfig> {
     directoryPort: envValue('DIRECTORY_PORT', toPort),
     indexPort: envValue('INDEX_PORT', toPort),
     memberPort: envValue('MEMBER_PORT', toPort),
-    redisUrl: envValue('REDIS_URL', toText),
-    hubAdminToken: envValue('HUB_ADMIN_TOKEN', toText),
+    redisUrl: secretEnvValue('REDIS_URL', toText),
+    hubAdminToken: secretEnvValue('HUB_ADMIN_TOKEN', toText),
     hubSigningKey: hubSigningKeyFromEnv(),
     gatewayLimits: limitsConfigFromEnv(),
   });

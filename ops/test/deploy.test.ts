@@ -2,6 +2,7 @@
 // the project's machines, so this test checks what a build or a `docker compose up` would find
 // out late — commands that exist, environment variables the programs read, ports they listen on,
 // health paths real servers answer, and files the images copy.
+import crypto from 'node:crypto';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -97,8 +98,12 @@ const healthPathOf = (check: string[]) => check.filter((a) => a.startsWith('/'))
 
 // ---- Compose --------------------------------------------------------------------------------
 const COMPOSE_DIRS = ['deploy/compose/registry', 'deploy/compose/hub'];
+/** A hub signing key as `bibia-hub-key --out -` prints it (a private JWK on one line). */
+const TEST_HUB_KEY = JSON.stringify({ ...crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' }), alg: 'ES256' });
 /** Stand-ins for values env.example leaves empty (secrets, the SIREN of the collectivité). */
-const TEST_VALUES: Record<string, string> = { REGISTRY_SIREN: DEMO_MEMBERS[1] };
+const TEST_VALUES: Record<string, string> = { REGISTRY_SIREN: DEMO_MEMBERS[1], HUB_SIGNING_KEY: TEST_HUB_KEY };
+/** Stand-ins for the REPLACE_… values of the Kubernetes secret template that servers check. */
+const TEST_SECRETS: Record<string, string> = { 'hub-signing-key': TEST_HUB_KEY };
 
 function readCompose(dir: string) {
   const raw = yamlDocs(`${dir}/compose.yaml`)[0];
@@ -136,7 +141,7 @@ function containerEnv(c: any, image: Image): Record<string, string> {
   for (const from of c.envFrom ?? []) Object.assign(env, configMaps[from.configMapRef.name]);
   for (const e of c.env ?? []) {
     const ref = e.valueFrom?.secretKeyRef;
-    env[e.name] = ref ? secret.stringData[ref.key] : (e.value ?? (e.valueFrom?.fieldRef ? 'pod-name' : undefined));
+    env[e.name] = ref ? (TEST_SECRETS[ref.key] ?? secret.stringData[ref.key]) : (e.value ?? (e.valueFrom?.fieldRef ? 'pod-name' : undefined));
   }
   return env;
 }

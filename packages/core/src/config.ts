@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { getEnvStr } from './env';
 
@@ -20,6 +21,33 @@ export type Parse<T> = (raw: string, name: string) => T;
 export function envValue<T>(name: string, parse: Parse<T>): T | undefined {
   const raw = getEnvStr(name);
   return raw === undefined ? undefined : parse(raw, name);
+}
+
+/**
+ * The checked value of a secret: the variable itself, or `<name>_FILE`, a file holding it (Docker
+ * and Kubernetes secrets are mounted as files; a file keeps the secret out of the process's
+ * environment and out of `docker inspect`). One trailing line break of the file is dropped; an
+ * empty or unreadable file, or both forms set, is a one-line error naming the variable.
+ */
+export function secretEnvValue<T>(name: string, parse: Parse<T>): T | undefined {
+  const inline = getEnvStr(name);
+  const file = getEnvStr(`${name}_FILE`);
+  if (inline !== undefined && file !== undefined) throw new ConfigError(`Set ${name} or ${name}_FILE, not both`);
+  if (file === undefined) return inline === undefined ? undefined : parse(inline, name);
+  return parse(readSecretFile(file, `${name}_FILE`), `${name}_FILE (${file})`);
+}
+
+/** A secret file's content without its trailing line break; `name` is the variable, for errors. */
+export function readSecretFile(file: string, name: string): string {
+  let raw: string;
+  try {
+    raw = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`${name}: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  const value = raw.replace(/\r?\n$/, '');
+  if (!value.trim()) throw new ConfigError(`${name}: ${file} is empty`);
+  return value;
 }
 
 /** A commander argument parser that checks the flag's value as it is read. */

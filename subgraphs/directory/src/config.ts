@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import {
-  addLimitsOptions, ConfigError, DEFAULT_SUBGRAPH_QUERY_LIMITS, defaultLimitsConfig, definedOnly, envValue, flagValue, hubSigningKeyFromEnv, limitsConfigFromEnv,
+  addLimitsOptions, ConfigError, DEFAULT_SUBGRAPH_QUERY_LIMITS, defaultLimitsConfig, definedOnly, envValue, flagValue, secretEnvValue, hubSigningKeyFromEnv, limitsConfigFromEnv,
   readHubSigningKeyFile, toBool, toPath, toPort, toPositiveInt, toText, type LimitsConfig,
 } from '@bibia/kit';
 
@@ -99,12 +99,12 @@ export const DEFAULT_CONFIG: Readonly<DirectoryConfig> = Object.freeze({
 export function configFromEnv(): Partial<DirectoryConfig> {
   return definedOnly({
     ...limitsConfigFromEnv(),
-    redisUrl: envValue('REDIS_URL', toText),
+    redisUrl: secretEnvValue('REDIS_URL', toText),
     port: envValue('PORT', toPort),
     host: envValue('HOST', toText),
-    databaseUrl: envValue('DATABASE_URL', toText),
+    databaseUrl: secretEnvValue('DATABASE_URL', toText),
     dataDir: envValue('DATA_DIR', toText),
-    hubAdminToken: envValue('HUB_ADMIN_TOKEN', toText),
+    hubAdminToken: secretEnvValue('HUB_ADMIN_TOKEN', toText),
     seed: envValue('SEED', toBool),
     reference: envValue('LOAD_REFERENCE', toBool),
     referenceDepartements: envValue('REFERENCE_DEPARTEMENTS', parseCodeList),

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import { Command } from 'commander';
 import {
-  addLimitsOptions, ConfigError, DEFAULT_SUBGRAPH_QUERY_LIMITS, defaultLimitsConfig, definedOnly, envValue, flagValue, limitsConfigFromEnv, toBool, toPort, toPositiveInt,
+  addLimitsOptions, ConfigError, DEFAULT_SUBGRAPH_QUERY_LIMITS, defaultLimitsConfig, definedOnly, envValue, flagValue, secretEnvValue, limitsConfigFromEnv, toBool, toPort, toPositiveInt,
   toText, type LimitsConfig,
 } from '@bibia/kit';
 import { version } from '../package.json';
@@ -78,10 +78,10 @@ export const defaultInstanceId = () => `${os.hostname()}-${process.pid}-${crypto
 export function configFromEnv(): Partial<IndexConfig> {
   return definedOnly({
     ...limitsConfigFromEnv(),
-    redisUrl: envValue('REDIS_URL', toText),
+    redisUrl: secretEnvValue('REDIS_URL', toText),
     port: envValue('PORT', toPort),
     host: envValue('HOST', toText),
-    databaseUrl: envValue('DATABASE_URL', toText),
+    databaseUrl: secretEnvValue('DATABASE_URL', toText),
     dataDir: envValue('DATA_DIR', toText),
     databasePoolSize: envValue('DATABASE_POOL_SIZE', toPositiveInt),
     directoryUrl: envValue('DIRECTORY_URL', toText),

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import {
-  addLimitsOptions, ConfigError, DEFAULT_REVOCATION_POLL_MS, DEFAULT_SUBGRAPH_QUERY_LIMITS, defaultLimitsConfig, definedOnly, envValue, flagValue, isValidSiren,
+  addLimitsOptions, ConfigError, DEFAULT_REVOCATION_POLL_MS, DEFAULT_SUBGRAPH_QUERY_LIMITS, defaultLimitsConfig, definedOnly, envValue, flagValue, secretEnvValue, isValidSiren,
   limitsConfigFromEnv, limitsFlags, toHttpUrl, toPort, toPositiveInt, toText, type LimitsConfig,
 } from '@bibia/kit';
 
@@ -67,14 +67,14 @@ export const DEFAULT_CONFIG: Omit<RegistryConfig, 'siren' | 'dataDir'> = {
 export function configFromEnv(): Partial<RegistryConfig> {
   return definedOnly({
     ...limitsConfigFromEnv(),
-    redisUrl: envValue('REDIS_URL', toText),
+    redisUrl: secretEnvValue('REDIS_URL', toText),
     siren: envValue('REGISTRY_SIREN', toText),
     name: envValue('REGISTRY_NAME', toText),
     departement: envValue('REGISTRY_DEPARTEMENT', toText),
     region: envValue('REGISTRY_REGION', toText),
     port: envValue('PORT', toPort),
     host: envValue('HOST', toText),
-    databaseUrl: envValue('DATABASE_URL', toText),
+    databaseUrl: secretEnvValue('DATABASE_URL', toText),
     databasePoolSize: envValue('DATABASE_POOL_SIZE', toPositiveInt),
     dataDir: envValue('DATA_DIR', toText),
     seedFile: envValue('SEED_FILE', toText),

@@ -1,7 +1,5 @@
-import fs from 'node:fs';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK, type KeyLike } from 'jose';
-import { ConfigError } from '../config';
-import { getEnvStr } from '../env';
+import { ConfigError, readSecretFile, secretEnvValue } from '../config';
 
 /** The algorithms a hub key may use: ECDSA P-256 or Ed25519. */
 export type HubKeyAlgorithm = 'ES256' | 'EdDSA';
@@ -45,22 +43,12 @@ function algorithmOf(jwk: JWK, name: string): HubKeyAlgorithm {
  * `HUB_SIGNING_KEY_FILE` (a file holding one), checked; undefined when neither is set.
  */
 export function hubSigningKeyFromEnv(): string | undefined {
-  const inline = getEnvStr('HUB_SIGNING_KEY');
-  const file = getEnvStr('HUB_SIGNING_KEY_FILE');
-  if (inline && file) throw new ConfigError('Set HUB_SIGNING_KEY or HUB_SIGNING_KEY_FILE, not both');
-  if (inline) return checked(inline, 'HUB_SIGNING_KEY');
-  return file ? readHubSigningKeyFile(file, 'HUB_SIGNING_KEY_FILE') : undefined;
+  return secretEnvValue('HUB_SIGNING_KEY', checked);
 }
 
-/** Reads and checks a key file (`HUB_SIGNING_KEY_FILE`, `--hub-signing-key-file`); returns its JSON. */
+/** Reads and checks a key file (`--hub-signing-key-file`); returns its JSON. */
 export function readHubSigningKeyFile(file: string, name: string): string {
-  let raw: string;
-  try {
-    raw = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new ConfigError(`${name}: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  return checked(raw, `${name} (${file})`);
+  return checked(readSecretFile(file, name), `${name} (${file})`);
 }
 
 function checked(raw: string, name: string): string {

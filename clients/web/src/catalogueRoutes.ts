@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { contentTypeOf, sendStatic, staticBody, STATIC_CONTENT_TYPES } from '@bibia/core';
 import * as sdk from '@bibia/sdk';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -23,13 +24,6 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-};
 
 /**
  * The query operations of schema/operations as the SDK sends them (same text, so the same APQ
@@ -83,31 +77,9 @@ export function departementsModule(): string {
   return `// Generated from ${MAP_SOURCE.package} (${MAP_SOURCE.author}, ${MAP_SOURCE.licence}) by clients/web/src/catalogueRoutes.ts.\nexport const MAP_SOURCE = ${JSON.stringify(MAP_SOURCE)};\nexport const FRANCE = ${JSON.stringify(departementShapes())};\n`;
 }
 
-function serve(body: string | Buffer, type: string): RouteHandler {
-  const etag = `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-  return (req, res) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Method not allowed');
-      return;
-    }
-    const headers = {
-      'content-type': type,
-      'content-security-policy': CONTENT_SECURITY_POLICY,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      'x-frame-options': 'DENY',
-      'cache-control': 'no-cache',
-      etag,
-    };
-    if (req.headers['if-none-match'] === etag) {
-      res.writeHead(304, headers);
-      res.end();
-      return;
-    }
-    res.writeHead(200, { ...headers, 'content-length': Buffer.byteLength(body) });
-    res.end(req.method === 'HEAD' ? undefined : body);
-  };
+function serve(content: string | Buffer, contentType: string): RouteHandler {
+  const file = staticBody(content, { contentType, headers: { 'content-security-policy': CONTENT_SECURITY_POLICY } });
+  return (req, res) => sendStatic(req, res, file);
 }
 
 /**
@@ -118,7 +90,7 @@ function serve(body: string | Buffer, type: string): RouteHandler {
 export function catalogueRoutes(): Record<string, RouteHandler> {
   const routes: Record<string, RouteHandler> = {};
   for (const name of fs.readdirSync(PUBLIC_DIR)) {
-    const type = TYPES[path.extname(name)];
+    const type = contentTypeOf(name);
     if (!type) continue;
     const handler = serve(fs.readFileSync(path.join(PUBLIC_DIR, name)), type);
     if (name === 'index.html') {
@@ -126,9 +98,9 @@ export function catalogueRoutes(): Record<string, RouteHandler> {
       routes['/index.html'] = handler;
     } else routes[`/catalogue/${name}`] = handler;
   }
-  routes['/catalogue/operations.js'] = serve(operationsModule(), TYPES['.js']);
-  routes['/catalogue/labels.js'] = serve(labelsModule(), TYPES['.js']);
-  routes['/catalogue/departements.js'] = serve(departementsModule(), TYPES['.js']);
+  routes['/catalogue/operations.js'] = serve(operationsModule(), STATIC_CONTENT_TYPES['.js']);
+  routes['/catalogue/labels.js'] = serve(labelsModule(), STATIC_CONTENT_TYPES['.js']);
+  routes['/catalogue/departements.js'] = serve(departementsModule(), STATIC_CONTENT_TYPES['.js']);
   routes['/favicon.ico'] = routes['/catalogue/icon.svg'];
   return routes;
 }

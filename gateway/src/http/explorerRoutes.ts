@@ -1,17 +1,16 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApolloGateway } from '@apollo/gateway';
-import type { RouteHandler } from '@bibia/core';
+import type { ServerResponse } from 'node:http';
+import type { GatewayInterface } from '@apollo/server-gateway-interface';
+import { sendStatic, staticBody, STATIC_CONTENT_TYPES, type RouteHandler, type StaticBody } from '@bibia/core';
 import { introspectionFromSchema, type GraphQLSchema } from 'graphql';
 import { readExplorerExamples, type ExplorerExample } from './explorerExamples';
 
 /** Options of {@link explorerRoutes}. */
 export interface ExplorerOptions {
   /** The gateway whose API schema the explorer documents (followed when the supergraph changes). */
-  gateway: ApolloGateway;
+  gateway: Pick<GatewayInterface, 'onSchemaLoadOrUpdate'>;
   /** Where the example operations are. @default schema/operations of the repository */
   operationsDir?: string;
   /** The GraphQL endpoint the explorer sends operations to. @default '/graphql' */
@@ -63,8 +62,8 @@ const STYLE = `html, body, #explorer { height: 100%; margin: 0; }
 .explorer-loading { font-family: sans-serif; padding: 1rem; }
 `;
 
-const JS = 'text/javascript; charset=utf-8';
-const CSS = 'text/css; charset=utf-8';
+const JS = STATIC_CONTENT_TYPES['.js'];
+const CSS = STATIC_CONTENT_TYPES['.css'];
 
 /** A file of an installed package (resolved from the gateway, which pins their versions). */
 function packageFile(pkg: string, file: string): string {
@@ -88,13 +87,13 @@ interface ExplorerSetup {
  */
 export function explorerRoutes(options: ExplorerOptions): Record<string, RouteHandler> {
   let schema: GraphQLSchema | undefined;
-  let setup: Served | undefined;
+  let setup: StaticBody | undefined;
   options.gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
     schema = apiSchema;
     setup = undefined;
   });
   const examples = lazy(() => readExplorerExamples(options.operationsDir));
-  const setupFile = (): Served | undefined => {
+  const setupFile = (): StaticBody | undefined => {
     if (!schema) return undefined;
     if (!setup) {
       const body: ExplorerSetup = {
@@ -103,8 +102,7 @@ export function explorerRoutes(options: ExplorerOptions): Record<string, RouteHa
         examples: examples(),
         schema: introspectionFromSchema(schema, { descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }),
       };
-      const json = Buffer.from(JSON.stringify(body));
-      setup = { body: json, type: 'application/json; charset=utf-8', etag: etagOf(json) };
+      setup = explorerFile(JSON.stringify(body), 'application/json; charset=utf-8');
     }
     return setup;
   };
@@ -119,62 +117,24 @@ export function explorerRoutes(options: ExplorerOptions): Record<string, RouteHa
     [`${EXPLORER_PATH}/setup.json`]: (req, res) => {
       const file = setupFile();
       if (!file) return sendText(res, 503, 'The gateway has not loaded its schema yet.');
-      return serveBody(req, res, file);
+      return sendStatic(req, res, file);
     },
   };
 }
 
-interface Served {
-  body: Buffer;
-  type: string;
-  etag: string;
-  gzipped?: Buffer;
-}
-
 /** A file read once, at its first request, served with its ETag and gzipped when the client accepts it. */
-function serve(read: () => Buffer, type: string): RouteHandler {
-  const file = lazy((): Served => {
-    const body = read();
-    return { body, type, etag: etagOf(body) };
-  });
-  return (req, res) => serveBody(req, res, file());
+function serve(read: () => Buffer, contentType: string): RouteHandler {
+  const file = lazy(() => explorerFile(read(), contentType));
+  return (req, res) => sendStatic(req, res, file());
 }
 
-function serveBody(req: IncomingMessage, res: ServerResponse, file: Served): void {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.setHeader('allow', 'GET, HEAD');
-    return sendText(res, 405, 'Method not allowed');
-  }
-  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && file.body.length > 1024;
-  const headers: Record<string, string> = {
-    'content-type': file.type,
-    'content-security-policy': EXPLORER_CSP,
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
-    'x-frame-options': 'DENY',
-    'cache-control': 'no-cache',
-    vary: 'accept-encoding',
-    etag: file.etag,
-  };
-  if (req.headers['if-none-match'] === file.etag) {
-    res.writeHead(304, headers);
-    res.end();
-    return;
-  }
-  if (gzip) file.gzipped ??= zlib.gzipSync(file.body);
-  const body = gzip ? file.gzipped! : file.body;
-  res.writeHead(200, { ...headers, ...(gzip ? { 'content-encoding': 'gzip' } : {}), 'content-length': String(body.length) });
-  res.end(req.method === 'HEAD' ? undefined : body);
+function explorerFile(content: string | Buffer, contentType: string): StaticBody {
+  return staticBody(content, { contentType, gzip: true, headers: { 'content-security-policy': EXPLORER_CSP } });
 }
 
 function sendText(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' });
   res.end(text);
-}
-
-function etagOf(body: Buffer): string {
-  // Weak: the same ETag names the gzipped and the plain bytes.
-  return `W/"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 }
 
 function lazy<T>(make: () => T): () => T {

@@ -18,6 +18,9 @@ export { keepAliveFetch } from './http/keepAliveFetch';
 export { listenHttp, sendJson, type ListenHttpOptions, type RunningHttpServer, type RouteHandler } from './http/listenHttp';
 export { createRateLimiter, sendRateLimited, DEFAULT_RATE_LIMITS, type RateLimiter, type RateLimitOptions, type RateLimitVerdict } from './http/rateLimit';
 export { connectRedis, REDIS_CONNECT_TIMEOUT_MS } from './http/connectRedis';
+export {
+  staticBody, sendStatic, noneMatch, acceptsGzip, contentTypeOf, STATIC_CONTENT_TYPES, STATIC_SECURITY_HEADERS, type StaticBody, type StaticBodyOptions,
+} from './http/staticBody';
 export { addressMatcher, clientAddressResolver, clientKeyOf, normalizeAddress, type TrustProxy, type AddressMatcher } from './http/clientAddress';
 export {
   postGraphQL, errorMessages, DEFAULT_POST_TIMEOUT_MS, DEFAULT_POST_MAX_BYTES,
@@ -26,11 +29,12 @@ export {
 export { guardEntities } from './graphql/guardEntities';
 export { checkStorableText } from './graphql/unstorableText';
 export {
-  ConfigError, envValue, flagValue, toText, toPath, toInt, toPort, toPositiveInt, toNonNegativeInt, toBool, toHttpUrl, type Parse,
+  ConfigError, envValue, secretEnvValue, readSecretFile, flagValue, toText, toPath, toInt, toPort, toPositiveInt, toNonNegativeInt, toBool, toHttpUrl, type Parse,
 } from './config';
 export {
   DEFAULT_QUERY_LIMITS, DEFAULT_SUBGRAPH_QUERY_LIMITS, queryLimits, queryLimitsPlugin, queryLimitsServerOptions, formatClientError,
   depthLimitRule, widthLimitRule, costLimitRule, costEstimator, DEFAULT_LIST_SIZE, tooComplex, type QueryLimits, DocumentMemo, requestKey,
+  costEstimatorWith, queryCost, readCostDirectives, schemaCostDirectives, type CostDirective, type CostDirectives, type QueryLimitsPluginOptions,
   defaultLimitsConfig, NO_RATE_LIMITS, limitsConfigFromEnv, addLimitsOptions, limitsFlags, queryLimitsOf, rateLimitOptionsOf, toAddressList, toTrustProxy, type LimitsConfig,
 } from './limits';
 export { stopOnSignals } from './stopOnSignals';

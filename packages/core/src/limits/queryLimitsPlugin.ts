@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError, Kind, validate, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
 import { checkStorableText } from '../graphql/unstorableText';
+import { schemaCostDirectives, type CostDirectives } from './costDirectives';
 import { costLimitRule } from './costLimitRule';
 import { depthLimitRule } from './depthLimitRule';
 import { DocumentMemo, requestKey } from './documentMemo';
@@ -21,8 +22,11 @@ import { widthLimitRule } from './widthLimitRule';
  *
  * Passes are remembered ({@link DocumentMemo}): a document's depth and width are measured once, its
  * cost and text once per operation name and variables; refusals are measured again every time.
+ *
+ * Cost reads the cost spec's `@listSize` / `@cost` ({@link QueryLimitsPluginOptions.costDirectives}).
  */
-export function queryLimitsPlugin<C extends BaseContext = BaseContext>(limits: QueryLimits): ApolloServerPlugin<C> {
+export function queryLimitsPlugin<C extends BaseContext = BaseContext>(limits: QueryLimits, options: QueryLimitsPluginOptions = {}): ApolloServerPlugin<C> {
+  const costDirectives = options.costDirectives ?? schemaCostDirectives;
   const staticRules: ValidationRule[] = [depthLimitRule(limits.maxDepth), widthLimitRule(limits)];
   const shapePassed = new DocumentMemo<true>(1);
   const costPassed = new DocumentMemo<true>();
@@ -37,7 +41,7 @@ export function queryLimitsPlugin<C extends BaseContext = BaseContext>(limits: Q
             // Width and depth first: they are linear in the text, and bound what cost walks.
             const shapeKnown = shapePassed.get(schema, document, '');
             let errors = shapeKnown ? [] : validate(schema, document, staticRules).filter(isTooComplex);
-            if (!errors.length) errors = validate(schema, document, [costLimitRule(limits.maxCost, request.variables, operation.name?.value) as ValidationRule]).filter(isTooComplex);
+            if (!errors.length) errors = validate(schema, document, [costLimitRule(limits.maxCost, request.variables, operation.name?.value, costDirectives(schema)) as ValidationRule]).filter(isTooComplex);
             // Other errors (e.g. bad variables) are left to execution, which reports them properly.
             if (errors.length) throw errors[0];
             shapePassed.set(schema, document, '', true);
@@ -49,6 +53,15 @@ export function queryLimitsPlugin<C extends BaseContext = BaseContext>(limits: Q
       };
     },
   };
+}
+
+export interface QueryLimitsPluginOptions {
+  /**
+   * The `@cost` / `@listSize` the cost of an operation on `schema` is estimated with. It must
+   * depend on the schema only (passes are remembered per schema). A gateway gives those of its
+   * supergraph (its API schema has lost them). @default those of the schema's own SDL (a subgraph's, `schemaCostDirectives`)
+   */
+  costDirectives?: (schema: GraphQLSchema) => CostDirectives | undefined;
 }
 
 function isTooComplex(error: GraphQLError): boolean {

@@ -28,6 +28,7 @@ export {
 } from './graphql/postGraphQL';
 export { guardEntities } from './graphql/guardEntities';
 export { checkStorableText } from './graphql/unstorableText';
+export { DateScalar, parseDate, checkDateTime, checkDateInputs } from './graphql/dateScalars';
 export {
   ConfigError, envValue, secretEnvValue, readSecretFile, flagValue, toText, toPath, toInt, toPort, toPositiveInt, toNonNegativeInt, toBool, toHttpUrl, type Parse,
 } from './config';

@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { DateScalar } from '../shared/scalars';
+import { DateScalar } from '@bibia/kit';
 import { isNullable, isOutput, isRequired, type AnyField, type EntityModel, type Fields, type ItemModel, type RecordOf } from './fields';
 
 type TypeFn = () => unknown;

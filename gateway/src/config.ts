@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import {
-  addLimitsOptions, ConfigError, hubSigningKeyFromEnv, readHubSigningKeyFile, DEFAULT_QUERY_LIMITS, defaultLimitsConfig, definedOnly, envValue, flagValue, limitsConfigFromEnv, toHttpUrl, toNonNegativeInt, toPort,
+  addLimitsOptions, ConfigError, hubSigningKeyFromEnv, readHubSigningKeyFile, DEFAULT_QUERY_LIMITS, defaultLimitsConfig, definedOnly, envValue, flagValue, secretEnvValue, limitsConfigFromEnv, toHttpUrl, toNonNegativeInt, toPort,
   toBool, toPositiveInt, toText, type LimitsConfig,
 } from '@bibia/core';
 
@@ -101,6 +101,23 @@ export interface GatewayConfig extends LimitsConfig {
    * Flag `--revocation-poll-ms`, env `REVOCATION_POLL_MS`. @default 30000
    */
   revocationPollMs?: number;
+  /**
+   * What plans and executes operations: `apollo` (Apollo Gateway's JavaScript query planner) or
+   * `router` (Hive's Rust query planner and its runtime, with the same data sources, plugins and
+   * HTTP layer; see docs/architecture.md, "Gateway engines"). Flag `--engine`, env `GATEWAY_ENGINE`.
+   * @default 'apollo'
+   */
+  engine: GatewayEngine;
+}
+
+/** The gateway engines (`GatewayConfig.engine`). */
+export const GATEWAY_ENGINES = ['apollo', 'router'] as const;
+export type GatewayEngine = (typeof GATEWAY_ENGINES)[number];
+
+/** Reads an engine name; anything else is a {@link ConfigError}. */
+function toEngine(value: string, name: string): GatewayEngine {
+  if ((GATEWAY_ENGINES as readonly string[]).includes(value)) return value as GatewayEngine;
+  throw new ConfigError(`${name} must be ${GATEWAY_ENGINES.join(' or ')}, got ${JSON.stringify(value)}`);
 }
 
 export const DEFAULT_CONFIG: GatewayConfig = {
@@ -118,6 +135,7 @@ export const DEFAULT_CONFIG: GatewayConfig = {
   apqTtlSeconds: 86_400,
   indexTimeoutMs: 1500,
   indexRetryAfterMs: 5000,
+  engine: 'apollo',
 };
 
 /** The environment layer: the variables that are set, checked. Read once per call. */
@@ -128,8 +146,8 @@ export function configFromEnv(): Partial<GatewayConfig> {
     host: envValue('HOST', toText),
     supergraphFile: envValue('SUPERGRAPH_FILE', toText),
     directoryUrl: envValue('DIRECTORY_URL', toHttpUrl),
-    hubAdminToken: envValue('HUB_ADMIN_TOKEN', toText),
-    redisUrl: envValue('REDIS_URL', toText),
+    hubAdminToken: secretEnvValue('HUB_ADMIN_TOKEN', toText),
+    redisUrl: secretEnvValue('REDIS_URL', toText),
     redisKeyPrefix: envValue('REDIS_KEY_PREFIX', toText),
     memberTimeoutMs: envValue('MEMBER_TIMEOUT_MS', toPositiveInt),
     mutationTimeoutMs: envValue('MUTATION_TIMEOUT_MS', toPositiveInt),
@@ -143,6 +161,7 @@ export function configFromEnv(): Partial<GatewayConfig> {
     indexRetryAfterMs: envValue('INDEX_RETRY_AFTER_MS', toNonNegativeInt),
     hubSigningKey: hubSigningKeyFromEnv(),
     revocationPollMs: envValue('REVOCATION_POLL_MS', toPositiveInt),
+    engine: envValue('GATEWAY_ENGINE', toEngine),
   });
 }
 
@@ -168,6 +187,7 @@ export function addConfigOptions(cmd: Command): Command {
     .option('--index-retry-after-ms <ms>', `lists read live for this long after the index failed (env INDEX_RETRY_AFTER_MS, default ${d.indexRetryAfterMs})`, flagValue('--index-retry-after-ms', toNonNegativeInt))
     .option('--hub-signing-key-file <file>', 'private JWK of the hub: accept partner credentials (env HUB_SIGNING_KEY_FILE, or HUB_SIGNING_KEY with the JSON)', flagValue('--hub-signing-key-file', readHubSigningKeyFile))
     .option('--revocation-poll-ms <ms>', "interval between reads of the hub's revocation list (env REVOCATION_POLL_MS, default 30000)", flagValue('--revocation-poll-ms', toPositiveInt))
+    .option('--engine <engine>', `query planner and executor: ${GATEWAY_ENGINES.join(' or ')} (env GATEWAY_ENGINE, default ${d.engine})`, flagValue('--engine', toEngine))
     .addHelpText('after', '\nSecrets are read from the environment only: HUB_ADMIN_TOKEN. See docs/configuration.md.');
 }
 

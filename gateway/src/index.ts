@@ -1,17 +1,18 @@
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createLogger, formatClientError, guardedFetch, listenHttp, queryLimitsServerOptions, rateLimitOptionsOf, stopOnSignals, type Logger, type QueryLimits, type RouteHandler, type RunningHttpServer } from '@bibia/core';
+import { createLogger, formatClientError, guardedFetch, listenHttp, rateLimitOptionsOf, stopOnSignals, type Logger, type QueryLimits, type RouteHandler, type RunningHttpServer } from '@bibia/core';
 import { createSharedCache } from './cache/createSharedCache';
 import { loadConfig, parseCommandLine, type GatewayConfig } from './config';
 import { createContext, type GatewayContext } from './context';
+import { RouterEngine } from './engine/RouterEngine';
 import { AuthorizationForwardingDataSource } from './datasources/AuthorizationForwardingDataSource';
 import { DirectoryDataSource } from './datasources/DirectoryDataSource';
 import { IndexDataSource } from './datasources/IndexDataSource';
 import { MemberRoutingDataSource } from './datasources/MemberRoutingDataSource';
 import { explorerRoutes } from './http/explorerRoutes';
 import { gatewayRoutes } from './http/gatewayRoutes';
-import { gatewayQueryLimits } from './limits/gatewayQueryLimits';
+import { gatewayLimitsServerOptions } from './limits/gatewayQueryLimits';
 import { HealthReporter } from './members/HealthReporter';
 import { MemberDirectory } from './members/MemberDirectory';
 import { MemberTransport } from './members/MemberTransport';
@@ -26,7 +27,7 @@ import { selectedOperationPlugin } from './routing/selectedOperationPlugin';
 import { supergraphFromFile } from './supergraph/supergraphFromFile';
 import { startTracing, tracesRequested } from './telemetry/tracing';
 
-export { loadConfig, DEFAULT_CONFIG, ConfigError, type GatewayConfig } from './config';
+export { loadConfig, DEFAULT_CONFIG, ConfigError, type GatewayConfig, type GatewayEngine } from './config';
 export { composeSupergraph, composeSubgraphs, type SubgraphSource, type CompositionOutcome } from './compose/composeSupergraph';
 export { MemberDirectory } from './members/MemberDirectory';
 export type { MemberInfo } from './members/MemberInfo';
@@ -48,7 +49,8 @@ export interface GatewayOptions {
 
 export interface RunningGateway extends RunningHttpServer {
   apollo: ApolloServer<GatewayContext>;
-  gateway: ApolloGateway;
+  /** The engine that plans and executes operations (`config.engine`). */
+  gateway: ApolloGateway | RouterEngine;
   /** The member list, when member routing is on (`directoryUrl`). */
   members?: MemberDirectory;
   metrics: GatewayMetrics;
@@ -98,35 +100,43 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     routing = new MemberRoutingDataSource(members, transport, logger, index, partners);
   }
 
+  const buildService = ({ name, url }: { name: string; url?: string }): GraphQLDataSource => {
+    if (name === REGISTRY_SUBGRAPH && routing) return routing;
+    if (name === REGISTRY_SUBGRAPH) return new AuthorizationForwardingDataSource({ url });
+    // The directory the members are read from is the `directory` subgraph: one URL to configure.
+    // Through the hub's client: bounded, and a directory that is down is DIRECTORY_UNAVAILABLE.
+    if (name === DIRECTORY_SUBGRAPH && config.directoryUrl) return new DirectoryDataSource({ url: config.directoryUrl, timeoutMs: config.memberTimeoutMs, logger });
+    // Without INDEX_URL, at its routing URL, but through the same client: bounded answers, and
+    // errors that name no internal address.
+    if (name === INDEX_SUBGRAPH && (index || url)) {
+      return new IndexDataSource(index ?? new NationalIndex({ url: url!, timeoutMs: config.indexTimeoutMs, retryAfterMs: config.indexRetryAfterMs, metrics, logger }));
+    }
+    return new RemoteGraphQLDataSource({ url });
+  };
+  const supergraphSdl = supergraphFromFile(config.supergraphFile, logger);
   // Anonymous national lists planned as one registry fetch go to the index without the planner.
   const shortcut = index && routing ? new IndexShortcut(index, REGISTRY_SUBGRAPH) : undefined;
-  const gateway = new ApolloGateway({
-    supergraphSdl: supergraphFromFile(config.supergraphFile, logger),
-    logger,
-    // Data sources get the planner's parsed fetch documents: routing analyses each once, not per request.
-    queryPlannerConfig: { exposeDocumentNodeInFetchNode: true },
-    experimental_didResolveQueryPlan: shortcut?.didResolveQueryPlan,
-    buildService: ({ name, url }): GraphQLDataSource => {
-      if (name === REGISTRY_SUBGRAPH && routing) return routing;
-      if (name === REGISTRY_SUBGRAPH) return new AuthorizationForwardingDataSource({ url });
-      // The directory the members are read from is the `directory` subgraph: one URL to configure.
-      // Through the hub's client: bounded, and a directory that is down is DIRECTORY_UNAVAILABLE.
-      if (name === DIRECTORY_SUBGRAPH && config.directoryUrl) return new DirectoryDataSource({ url: config.directoryUrl, timeoutMs: config.memberTimeoutMs, logger });
-      // Without INDEX_URL, at its routing URL, but through the same client: bounded answers, and
-      // errors that name no internal address.
-      if (name === INDEX_SUBGRAPH && (index || url)) {
-        return new IndexDataSource(index ?? new NationalIndex({ url: url!, timeoutMs: config.indexTimeoutMs, retryAfterMs: config.indexRetryAfterMs, metrics, logger }));
-      }
-      return new RemoteGraphQLDataSource({ url });
-    },
-  });
+  const gateway = config.engine === 'router'
+    ? new RouterEngine({
+      supergraphSdl, buildService, logger, didResolveQueryPlan: shortcut?.didResolveQueryPlan,
+      // Member routing routes the representations of one `_entities` field per fetch.
+      oneEntityFieldPerFetch: routing ? [REGISTRY_SUBGRAPH] : [],
+    })
+    : new ApolloGateway({
+      supergraphSdl,
+      logger,
+      // Data sources get the planner's parsed fetch documents: routing analyses each once, not per request.
+      queryPlannerConfig: { exposeDocumentNodeInFetchNode: true },
+      experimental_didResolveQueryPlan: shortcut?.didResolveQueryPlan,
+      buildService,
+    });
   const explorer = explorerRoutes({ gateway });
   let schemaLoaded = false;
   gateway.onSchemaLoadOrUpdate(() => {
     schemaLoaded = true;
   });
 
-  const limits = queryLimitsServerOptions<GatewayContext>(gatewayQueryLimits(config, options.limits));
+  const limits = gatewayLimitsServerOptions<GatewayContext>(gateway, config, options.limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway: shortcut ? shortcut.wrap(gateway) : gateway,
     logger,
@@ -181,7 +191,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     await tracing?.shutdown();
     throw err;
   }
-  logger.info({ url: http.graphqlUrl, memberRouting: Boolean(members), index: Boolean(index), cache: shared.kind }, 'gateway listening');
+  logger.info({ url: http.graphqlUrl, memberRouting: Boolean(members), index: Boolean(index), cache: shared.kind, engine: config.engine }, 'gateway listening');
   return {
     ...http,
     apollo,

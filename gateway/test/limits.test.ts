@@ -1,10 +1,16 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { DEFAULT_QUERY_LIMITS, DEFAULT_SUBGRAPH_QUERY_LIMITS, costLimitRule, depthLimitRule, widthLimitRule } from '@bibia/core';
+import { DEFAULT_QUERY_LIMITS, DEFAULT_SUBGRAPH_QUERY_LIMITS, costLimitRule, depthLimitRule, listenHttp, widthLimitRule } from '@bibia/core';
 import { parse, validate, type ValidationRule } from 'graphql';
+import { DEFAULT_CONFIG } from '../src/config';
+import { createGateway } from '../src/index';
 import { memberOptions } from './fixtures/fixtureData';
 import { MEMBER_SDL } from './fixtures/fixtureMember';
-import { startStack, type Stack } from './fixtures/startStack';
+import { composeOrThrow, gql, removeSupergraph, startStack, writeSupergraph, type Stack } from './fixtures/startStack';
+import { waitFor } from './fixtures/waitFor';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -117,5 +123,51 @@ describe('automatic persisted queries', () => {
     expect(register.body.data.aiTools.totalCount).toBe(71);
     const hit = await stack.gql(undefined as unknown as string, undefined, { extensions });
     expect(hit.body).toEqual({ data: { aiTools: { totalCount: 71 } } });
+  });
+});
+
+describe('cost directives of the supergraph (@listSize, @cost)', () => {
+  const SIZED = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@listSize"])
+    type Query { shelves: [Shelf] @listSize(assumedSize: 2) }
+    type Shelf @key(fields: "id") { id: ID! books: [Book] @listSize(assumedSize: 2) }
+    type Book { title: String neighbours: [Book] @listSize(assumedSize: 2) }`;
+  const UNSIZED = SIZED.replace(', "@listSize"', '').replace(/ @listSize\([^)]*\)/g, '');
+  // 2 × (1 + 2 × (1 + 2 × 1)) = 14 with the directives; 10 × (1 + 10 × (1 + 10 × 1)) = 1110 without.
+  const QUERY = '{ shelves { id books { title neighbours { title } } } }';
+  const closers: Array<() => Promise<void> | void> = [];
+  afterAll(async () => {
+    for (const close of closers.reverse()) await close();
+  });
+
+  it('gives a lower cost to lists whose subgraph declares @listSize, read again when the supergraph changes', async () => {
+    const book = { title: 'Germinal', neighbours: [{ title: 'Nana' }] };
+    const apollo = new ApolloServer({
+      schema: buildSubgraphSchema([{ typeDefs: parse(SIZED), resolvers: { Query: { shelves: () => [{ id: '1', books: [book] }] } } }]),
+      plugins: [ApolloServerPluginInlineTraceDisabled()],
+    });
+    await apollo.start();
+    const shelves = await listenHttp({ apollo, context: async () => ({}) });
+    closers.push(async () => (await shelves.close(), await apollo.stop()));
+    const supergraphFile = writeSupergraph(composeOrThrow([{ name: 'shelves', url: shelves.graphqlUrl, sdl: SIZED }]));
+    closers.push(() => removeSupergraph(supergraphFile));
+    const gateway = await createGateway({ ...DEFAULT_CONFIG, allowPrivateMemberUrls: true, port: 0, supergraphFile }, { limits: { maxCost: 100 } });
+    closers.push(() => gateway.close());
+
+    const sized = await gql(gateway.graphqlUrl, QUERY);
+    expect(sized.body.errors).toBeUndefined();
+    expect(sized.body.data.shelves[0].books[0].neighbours[0].title).toBe('Nana');
+    // Twice deeper: 2 + 4 + 8 + ... still measured, and refused with the cost and the limit.
+    const deeper = await gql(gateway.graphqlUrl, '{ shelves { books { neighbours { neighbours { neighbours { neighbours { title } } } } } } }');
+    expect(deeper.status).toBe(400);
+    expect(deeper.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', cost: 2 + 4 + 8 + 16 + 32 + 64, maxCost: 100 });
+    expect(deeper.body.errors[0].message).toMatch(/^The query costs 126; the limit is 100/);
+
+    // The same subgraph without the directives: every list counts 10.
+    fs.writeFileSync(`${supergraphFile}.tmp`, composeOrThrow([{ name: 'shelves', url: shelves.graphqlUrl, sdl: UNSIZED }]));
+    fs.renameSync(`${supergraphFile}.tmp`, supergraphFile);
+    await waitFor(async () => (await gql(gateway.graphqlUrl, QUERY)).status === 400);
+    const unsized = await gql(gateway.graphqlUrl, QUERY);
+    expect(unsized.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', cost: 1110, maxCost: 100 });
+    expect(unsized.body.errors[0].message).toMatch(/^The query costs 1110; the limit is 100/);
   });
 });

@@ -4,7 +4,7 @@ import { Supergraph } from '@apollo/federation-internals';
 import { parse, validate, type OperationDefinitionNode } from 'graphql';
 import { composeSupergraph } from '../src/compose/composeSupergraph';
 import { DEFAULT_CONFIG } from '../src/config';
-import { costLimitRule, depthLimitRule } from '@bibia/core';
+import { costLimitRule, depthLimitRule, readCostDirectives } from '@bibia/core';
 import { REPO_ROOT } from '../src/paths';
 
 // The client operations shipped with the SDK must pass the gateway's default limits, with the
@@ -19,6 +19,8 @@ describe('client operations under the default limits', () => {
   const composed = composeSupergraph();
   if (!composed.ok) throw new Error(`composition fails:\n${composed.errors.join('\n')}`);
   const schema = Supergraph.build(composed.supergraphSdl).apiSchema().toGraphQLJSSchema();
+  // The gateway measures cost with the supergraph's @listSize / @cost, as here.
+  const costDirectives = readCostDirectives(composed.supergraphSdl);
   const files = fs.readdirSync(operationsDir).filter((f) => f.endsWith('.graphql'));
   if (files.length === 0) throw new Error(`${path.relative(REPO_ROOT, operationsDir)} holds no .graphql operation`);
   const document = parse(files.map((f) => fs.readFileSync(path.join(operationsDir, f), 'utf8')).join('\n'));
@@ -31,12 +33,12 @@ describe('client operations under the default limits', () => {
   });
 
   it.each(queries.map((o) => [o.name!.value]))('%s', (name) => {
-    const errors = validate(schema, document, [depthLimitRule(DEFAULT_CONFIG.maxDepth), costLimitRule(DEFAULT_CONFIG.maxCost, variables, name) as never]);
+    const errors = validate(schema, document, [depthLimitRule(DEFAULT_CONFIG.maxDepth), costLimitRule(DEFAULT_CONFIG.maxCost, variables, name, costDirectives) as never]);
     expect(errors.map((e) => e.message)).toEqual([]);
   });
 
   it('measures them for real (a tiny limit rejects the export)', () => {
-    const errors = validate(schema, document, [costLimitRule(100, variables, 'ExportAiTools') as never]);
+    const errors = validate(schema, document, [costLimitRule(100, variables, 'ExportAiTools', costDirectives) as never]);
     expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/^The query costs \d+; the limit is 100/)]);
   });
 });

@@ -9,11 +9,12 @@ import { findTsx, startAuditServer } from './startAuditServer';
  * process, one gateway per suite. Not run in CI: it needs a checkout of that repository with its
  * dependencies installed (`npm ci` there). See docs/architecture.md, "Federation audit".
  *
- *   npm run federation-audit -w ops -- <checkout> [--gateways bibia,apollo,hive,hive-router] [--suite <id>] [--json] [--tsx <file>]
+ *   npm run federation-audit -w ops -- <checkout> [--gateways bibia,bibia-router,apollo,hive,hive-router] [--suite <id>] [--json] [--tsx <file>]
  */
 
 const NAMES: Record<PeerKind, string> = {
   bibia: 'BibIA gateway (createGateway, stock mode, default config)',
+  'bibia-router': 'BibIA gateway, router engine (createGateway, stock mode, GATEWAY_ENGINE=router)',
   apollo: 'plain @apollo/gateway',
   hive: 'Hive Gateway runtime (JS planner)',
   'hive-router': 'Hive Gateway runtime + router-runtime (Rust planner)',
@@ -49,7 +50,7 @@ export function parseAuditArgs(argv: string[], cwd = process.env.INIT_CWD ?? pro
     else if (args.checkout) throw new Error(`one checkout only (got ${args.checkout} and ${arg})`);
     else args.checkout = path.resolve(cwd, arg);
   }
-  if (!args.checkout) throw new Error('usage: federation-audit <checkout of graphql-hive/federation-gateway-audit> [--gateways bibia,apollo,hive,hive-router] [--suite <id>] [--json] [--tsx <file>]');
+  if (!args.checkout) throw new Error('usage: federation-audit <checkout of graphql-hive/federation-gateway-audit> [--gateways bibia,bibia-router,apollo,hive,hive-router] [--suite <id>] [--json] [--tsx <file>]');
   return args as AuditArgs;
 }
 

@@ -14,11 +14,12 @@ export { parseCases } from './peersCases';
 
 /*
  * `bench peers` (issue 12): our gateway against its peers, side by side in one run.
- *   G1  one member's 20 tools: the member directly; BibIA with member routing and in stock mode;
+ *   G1  one member's 20 tools: the member directly; BibIA with member routing (Apollo's engine and
+ *       the router engine) and in stock mode;
  *       plain @apollo/gateway; Hive Gateway (JS planner) and Hive Gateway + router-runtime (Rust planner).
  *   G1b the same tools with their collectivité (registry + directory subgraphs), same gateways.
  *   G2  the public graphql-gateways-benchmark scenario on our own Node subgraphs (gatewaysBenchmark/),
- *       50 connections; BibIA under its default limits (refused: a result), then with MAX_COST raised.
+ *       50 connections; BibIA under its default limits (a refusal is a result).
  *   G4  one member registry's start time (cold, warm) and idle RSS, PGlite and PostgreSQL.
  * Every gateway runs in a child process of its own (its CPU time read over each timed window);
  * members, subgraphs and the load generator run in this process and are not counted. Response
@@ -117,6 +118,7 @@ async function memberCases(s: PeersSettings, out: Printer): Promise<void> {
     const stock = withSubgraphUrls(fs.readFileSync(SUPERGRAPH_FILE, 'utf8'), { registry: member.graphqlUrl, directory: stack.directory.graphqlUrl });
     gateways = await spawnAll([
       { config: 'BibIA gateway, member routing', spec: { kind: 'bibia', supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'), directoryUrl: stack.directory.graphqlUrl, hubAdminToken: stack.adminToken } },
+      { config: 'BibIA gateway, router engine, member routing', spec: { kind: 'bibia-router', supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'), directoryUrl: stack.directory.graphqlUrl, hubAdminToken: stack.adminToken } },
       { config: 'BibIA gateway, stock mode', spec: { kind: 'bibia', supergraphSdl: stock } },
       { config: names.apollo, spec: { kind: 'apollo', supergraphSdl: stock } },
       { config: names.hive, spec: { kind: 'hive', supergraphSdl: stock } },
@@ -169,9 +171,8 @@ async function scenarioCase(s: PeersSettings, out: Printer): Promise<void> {
     } finally {
       if (!gateways) await stock.stop();
     }
-    const raised = cost === undefined ? undefined : Math.ceil(cost / 1000) * 1000;
     const peers = await spawnAll([
-      ...(raised === undefined ? [] : [{ config: `BibIA gateway, stock mode, MAX_COST=${raised} set explicitly (default 5000)`, spec: { kind: 'bibia' as const, supergraphSdl: sdl, maxCost: raised } }]),
+      { config: 'BibIA gateway, router engine, stock mode, default limits', spec: { kind: 'bibia-router' as const, supergraphSdl: sdl } },
       { config: names.apollo, spec: { kind: 'apollo', supergraphSdl: sdl } },
       { config: names.hive, spec: { kind: 'hive', supergraphSdl: sdl } },
       { config: names.hiveRouter, spec: { kind: 'hive-router', supergraphSdl: sdl } },

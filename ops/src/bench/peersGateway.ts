@@ -10,14 +10,14 @@ import { listenHttp, NO_RATE_LIMITS } from '@bibia/core';
 import { createGateway, DEFAULT_CONFIG } from '@bibia/gateway';
 
 /** The gateways the peers bench compares. */
-export type PeerKind = 'bibia' | 'apollo' | 'hive' | 'hive-router';
+export type PeerKind = 'bibia' | 'bibia-router' | 'apollo' | 'hive' | 'hive-router';
 
 /** One gateway to start: what it is, the supergraph it serves, and its few settings. */
 export interface PeerGatewaySpec {
   kind: PeerKind;
   /** The supergraph served; its subgraph URLs must be the live ones (member routing excepted). */
   supergraphSdl: string;
-  /** `bibia` only: the directory URL, which turns member routing on. @default undefined (stock mode) */
+  /** `bibia` kinds only (`bibia-router`: our gateway on its `router` engine): the directory URL, which turns member routing on. @default undefined (stock mode) */
   directoryUrl?: string;
   /** `bibia` only: the hub admin token (health reports). */
   hubAdminToken?: string;
@@ -39,6 +39,7 @@ export interface StartedPeerGateway {
 export async function startPeerGateway(spec: PeerGatewaySpec): Promise<StartedPeerGateway> {
   switch (spec.kind) {
     case 'bibia':
+    case 'bibia-router':
       return startBibia(spec);
     case 'apollo':
       return startApollo(spec.supergraphSdl);
@@ -66,6 +67,7 @@ async function startBibia(spec: PeerGatewaySpec): Promise<StartedPeerGateway> {
       allowPrivateMemberUrls: true,
       responseCacheTtlMs: 0,
       memberTimeoutMs: 10_000,
+      engine: spec.kind === 'bibia-router' ? 'router' : 'apollo',
     });
     return { graphqlUrl: gw.graphqlUrl, close: async () => { await gw.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
   } catch (err) {

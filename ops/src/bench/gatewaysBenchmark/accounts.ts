@@ -3,12 +3,12 @@ import { parse, type GraphQLSchema } from 'graphql';
 import { USERS, type User } from './data';
 
 export const ACCOUNTS_SDL = `
-extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])
+extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@listSize"])
 
 type Query {
   me: User
   user(id: ID!): User
-  users: [User]
+  users: [User] @listSize(assumedSize: ${USERS.length})
 }
 
 type User @key(fields: "id") {

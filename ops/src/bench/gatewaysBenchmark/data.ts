@@ -71,3 +71,14 @@ export const REVIEWS: readonly Review[] = [
   { id: '10', body: MEDIUM, productUpc: '4', authorId: '5' },
   { id: '11', body: VERY_LONG, productUpc: '4', authorId: '6' },
 ];
+
+/** The most reviews one user wrote: `User.reviews`'s `@listSize(assumedSize:)` (reviews subgraph). */
+export const MAX_REVIEWS_PER_USER = largestGroup(REVIEWS, (r) => r.authorId);
+/** The most reviews one product has: `Product.reviews`'s `@listSize(assumedSize:)`. */
+export const MAX_REVIEWS_PER_PRODUCT = largestGroup(REVIEWS, (r) => r.productUpc);
+
+function largestGroup<T>(items: readonly T[], key: (item: T) => string): number {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return Math.max(0, ...counts.values());
+}

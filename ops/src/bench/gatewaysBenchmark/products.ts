@@ -3,10 +3,10 @@ import { parse, type GraphQLSchema } from 'graphql';
 import { PRODUCTS } from './data';
 
 export const PRODUCTS_SDL = `
-extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@listSize"])
 
 type Query {
-  topProducts(first: Int = 5): [Product]
+  topProducts(first: Int = 5): [Product] @listSize(slicingArguments: ["first"], assumedSize: ${PRODUCTS.length})
 }
 
 type Product @key(fields: "upc") {

@@ -1,9 +1,9 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, type GraphQLSchema } from 'graphql';
-import { REVIEWS, USERS, type Review } from './data';
+import { MAX_REVIEWS_PER_PRODUCT, MAX_REVIEWS_PER_USER, REVIEWS, USERS, type Review } from './data';
 
 export const REVIEWS_SDL = `
-extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@external", "@provides"])
+extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@external", "@provides", "@listSize"])
 
 type Review @key(fields: "id") {
   id: ID!
@@ -15,12 +15,12 @@ type Review @key(fields: "id") {
 type User @key(fields: "id") {
   id: ID!
   username: String @external
-  reviews: [Review]
+  reviews: [Review] @listSize(assumedSize: ${MAX_REVIEWS_PER_USER})
 }
 
 type Product @key(fields: "upc") {
   upc: String!
-  reviews: [Review]
+  reviews: [Review] @listSize(assumedSize: ${MAX_REVIEWS_PER_PRODUCT})
 }
 `;
 

@@ -1,7 +1,7 @@
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createLogger, formatClientError, guardedFetch, listenHttp, rateLimitOptionsOf, stopOnSignals, type Logger, type QueryLimits, type RouteHandler, type RunningHttpServer } from '@bibia/core';
+import { checkDateInputs, createLogger, formatClientError, guardedFetch, listenHttp, rateLimitOptionsOf, stopOnSignals, type Logger, type QueryLimits, type RouteHandler, type RunningHttpServer } from '@bibia/core';
 import { createSharedCache } from './cache/createSharedCache';
 import { loadConfig, parseCommandLine, type GatewayConfig } from './config';
 import { createContext, type GatewayContext } from './context';
@@ -132,7 +132,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     });
   const explorer = explorerRoutes({ gateway });
   let schemaLoaded = false;
-  gateway.onSchemaLoadOrUpdate(() => {
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
+    // A date that is not one is refused here, not sent to every member (registered before Apollo
+    // Server's own listener: the schema it serves is already checked).
+    checkDateInputs(apiSchema);
     schemaLoaded = true;
   });
 

@@ -58,6 +58,20 @@ it.each([
   expect(ids).toEqual(expected);
 });
 
+it('refuses a date that is not one at the gateway, before any member is asked', async () => {
+  for (const since of ['hier', '2026-12-02', '2026-13-45T00:00:00Z']) {
+    const { status, body } = await stack.gql(SEARCH, { filter: { updatedSince: since } });
+    expect({ since, status, codes: body.errors?.map((e: any) => e.extensions?.code), data: body.data }).toEqual({ since, status: 400, codes: ['BAD_USER_INPUT'], data: undefined });
+    expect(body.errors[0].message).toContain('ISO 8601');
+    expect(JSON.stringify(body.errors)).not.toMatch(/siren|serviceName/);
+  }
+  const literal = await stack.gql('{ aiTools(first: 1, filter: { updatedSince: "hier" }) { totalCount } }');
+  expect({ status: literal.status, codes: literal.body.errors?.map((e: any) => e.extensions?.code) }).toEqual({ status: 400, codes: ['GRAPHQL_VALIDATION_FAILED'] });
+  const valid = await stack.gql(SEARCH, { filter: { updatedSince: '2000-01-01T00:00:00+01:00' } });
+  expect(valid.body.errors).toBeUndefined();
+  expect(valid.body.data.aiTools.totalCount).toBeGreaterThan(20);
+});
+
 it('searches in French across members and keeps the filter on each', async () => {
   const expected = await unionOrder('NAME', { search: 'courrier' });
   const { body } = await stack.gql(SEARCH, { filter: { search: 'courrier' }, first: 50 });

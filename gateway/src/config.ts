@@ -105,7 +105,7 @@ export interface GatewayConfig extends LimitsConfig {
    * What plans and executes operations: `apollo` (Apollo Gateway's JavaScript query planner) or
    * `router` (Hive's Rust query planner and its runtime, with the same data sources, plugins and
    * HTTP layer; see docs/architecture.md, "Gateway engines"). Flag `--engine`, env `GATEWAY_ENGINE`.
-   * @default 'apollo'
+   * @default 'router'
    */
   engine: GatewayEngine;
 }
@@ -135,7 +135,7 @@ export const DEFAULT_CONFIG: GatewayConfig = {
   apqTtlSeconds: 86_400,
   indexTimeoutMs: 1500,
   indexRetryAfterMs: 5000,
-  engine: 'apollo',
+  engine: 'router',
 };
 
 /** The environment layer: the variables that are set, checked. Read once per call. */

@@ -5,7 +5,7 @@ import { checkDateInputs, createLogger, formatClientError, guardedFetch, listenH
 import { createSharedCache } from './cache/createSharedCache';
 import { loadConfig, parseCommandLine, type GatewayConfig } from './config';
 import { createContext, type GatewayContext } from './context';
-import { RouterEngine } from './engine/RouterEngine';
+import { RouterEngine, routerEngineUnavailable } from './engine/RouterEngine';
 import { AuthorizationForwardingDataSource } from './datasources/AuthorizationForwardingDataSource';
 import { DirectoryDataSource } from './datasources/DirectoryDataSource';
 import { IndexDataSource } from './datasources/IndexDataSource';
@@ -116,7 +116,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const supergraphSdl = supergraphFromFile(config.supergraphFile, logger);
   // Anonymous national lists planned as one registry fetch go to the index without the planner.
   const shortcut = index && routing ? new IndexShortcut(index, REGISTRY_SUBGRAPH) : undefined;
-  const gateway = config.engine === 'router'
+  // The router engine's planner is a native module: where it has no build, Apollo's engine serves.
+  const unavailable = config.engine === 'router' ? routerEngineUnavailable() : null;
+  if (unavailable) logger.warn({ reason: unavailable }, 'router engine unavailable: using the apollo engine (GATEWAY_ENGINE=apollo hides this warning)');
+  const engine = unavailable ? 'apollo' : config.engine;
+  const gateway = engine === 'router'
     ? new RouterEngine({
       supergraphSdl, buildService, logger, didResolveQueryPlan: shortcut?.didResolveQueryPlan,
       // Member routing routes the representations of one `_entities` field per fetch.
@@ -194,7 +198,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     await tracing?.shutdown();
     throw err;
   }
-  logger.info({ url: http.graphqlUrl, memberRouting: Boolean(members), index: Boolean(index), cache: shared.kind, engine: config.engine }, 'gateway listening');
+  logger.info({ url: http.graphqlUrl, memberRouting: Boolean(members), index: Boolean(index), cache: shared.kind, engine }, 'gateway listening');
   return {
     ...http,
     apollo,

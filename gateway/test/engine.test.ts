@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { NO_RATE_LIMITS } from '@bibia/core';
 import { ConfigError, DEFAULT_CONFIG, loadConfig, parseFlags } from '../src/config';
-import { RouterEngine } from '../src/engine/RouterEngine';
+import { RouterEngine, routerEngineUnavailable } from '../src/engine/RouterEngine';
 import { createGateway, type RunningGateway } from '../src/index';
 import { memberOptions, SIRENS } from './fixtures/fixtureData';
 import { ADMIN_TOKEN, DIRECTORY_SDL } from './fixtures/fixtureDirectory';
@@ -21,16 +21,26 @@ describe('GATEWAY_ENGINE', () => {
     else process.env.GATEWAY_ENGINE = saved;
   });
 
-  it('is apollo by default, router from the environment or --engine, and nothing else', () => {
+  it('is router by default, apollo from the environment or --engine, and nothing else', () => {
     delete process.env.GATEWAY_ENGINE;
-    expect(loadConfig().engine).toBe('apollo');
-    process.env.GATEWAY_ENGINE = 'router';
     expect(loadConfig().engine).toBe('router');
-    expect(loadConfig(parseFlags(['--engine', 'apollo'])).engine).toBe('apollo');
+    process.env.GATEWAY_ENGINE = 'apollo';
+    expect(loadConfig().engine).toBe('apollo');
+    expect(loadConfig(parseFlags(['--engine', 'router'])).engine).toBe('router');
     process.env.GATEWAY_ENGINE = 'rust';
     expect(() => loadConfig()).toThrow(ConfigError);
     expect(() => loadConfig()).toThrow(/GATEWAY_ENGINE must be apollo or router, got "rust"/);
     expect(() => parseFlags(['--engine', 'fast'])).toThrow(/--engine must be apollo or router/);
+  });
+});
+
+describe('where the native planner does not load', () => {
+  it('says why, so that the gateway falls back to the apollo engine', () => {
+    expect(routerEngineUnavailable()).toBeNull();
+    const reason = routerEngineUnavailable(() => {
+      throw new Error('Cannot find module hive_router_query_planner.linux-x64-musl.node\nRequire stack: …');
+    });
+    expect(reason).toBe(`the Rust query planner does not load on ${process.platform}-${process.arch} (Cannot find module hive_router_query_planner.linux-x64-musl.node)`);
   });
 });
 
@@ -42,7 +52,7 @@ describe('router engine', () => {
   let routerSupergraph: string;
 
   beforeAll(async () => {
-    stack = await startStack(memberOptions(), { maxCost: 3000 });
+    stack = await startStack(memberOptions(), { maxCost: 3000, engine: 'apollo' });
     routerSupergraph = writeSupergraph(fs.readFileSync(stack.supergraphFile, 'utf8'));
     router = await createGateway({
       ...DEFAULT_CONFIG,
@@ -140,6 +150,20 @@ describe('router engine', () => {
     expect(names).toContain('AiTool');
     expect(names.filter((n: string) => n.startsWith('join__') || n.startsWith('link__'))).toEqual([]);
     await bothEngines(`{ __typename }`);
+  });
+
+  it('gives Apollo’s planner the operations the Rust planner has no plan for (found by the fuzz test), never a 500', async () => {
+    for (const query of [
+      `{ a: registry(siren: "${SIRENS.amiens}") @skip(if: true) { name } }`,
+      `query($no: Boolean!) { members @include(if: $no) { siren } }`,
+      `{ members { siren } __type(name: "AiTool") { name kind } }`,
+    ]) {
+      const { status, body } = await bothEngines(query, { no: false });
+      expect({ query, status, errors: body.errors }).toEqual({ query, status: 200, errors: undefined });
+    }
+    const mixed = await viaRouter(`{ members { siren } __type(name: "AiTool") { name kind } }`);
+    expect(mixed.body.data.__type).toEqual({ name: 'AiTool', kind: 'OBJECT' });
+    expect(mixed.body.data.members).toHaveLength(stack.members.length);
   });
 
   it('refuses what the limits refuse, before any member is asked, and reports invalid operations alike', async () => {

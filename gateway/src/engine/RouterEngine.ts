@@ -1,4 +1,4 @@
-import type { Experimental_DidResolveQueryPlanCallback, GraphQLDataSource, SupergraphSdlHook } from '@apollo/gateway';
+import { ApolloGateway, type Experimental_DidResolveQueryPlanCallback, type GraphQLDataSource, type SupergraphSdlHook } from '@apollo/gateway';
 import type {
   GatewayExecutionResult,
   GatewayExecutor,
@@ -71,6 +71,19 @@ interface Generation {
   apiSchema: GraphQLSchema;
   supergraphSdl: string;
   execute: NonNullable<Awaited<ReturnType<RouterRuntime['unifiedGraphHandler']>>['executor']>;
+  /** Apollo's engine on the same supergraph, made at the first operation the Rust planner cannot plan. */
+  fallback?: Promise<GatewayExecutor>;
+}
+
+/** What the runtime throws, or answers, when the Rust planner finds no plan (before any fetch). */
+const PLANNING_FAILED = /Failed to plan query/;
+
+function planningFailed(errorOrResult: unknown): boolean {
+  // Errors from the native planner may come from another realm than this module's `Error`.
+  const message = typeof errorOrResult === 'string' ? errorOrResult : (errorOrResult as { message?: unknown } | null)?.message;
+  if (typeof message === 'string') return PLANNING_FAILED.test(message);
+  const result = errorOrResult as ExecutionResult | null;
+  return !result?.data && Boolean(result?.errors?.length) && result!.errors!.every((e) => PLANNING_FAILED.test(e.message));
 }
 
 /**
@@ -79,6 +92,19 @@ interface Generation {
  */
 function loadRouterRuntime(): RouterRuntime {
   return (require as (id: string) => RouterRuntime)('@graphql-hive/router-runtime');
+}
+
+/**
+ * Why the router engine cannot run here, or null when it can: its query planner is a prebuilt
+ * native module (Linux glibc and macOS, x64 and arm64), which e.g. Windows or Alpine (musl) lack.
+ */
+export function routerEngineUnavailable(load: (id: string) => unknown = require): string | null {
+  try {
+    load('@graphql-hive/router-query-planner');
+    return null;
+  } catch (err) {
+    return `the Rust query planner does not load on ${process.platform}-${process.arch} (${(err as Error).message.split('\n')[0]})`;
+  }
 }
 
 /**
@@ -203,14 +229,40 @@ export class RouterEngine implements GatewayInterface {
     }
     // The runtime hands its execution request's context to every fetch: the request context
     // itself, so that the data sources get the caller's request as with Apollo Gateway.
-    const result = (await generation.execute({ document, variables: request.variables, operationName: operationName ?? undefined, context: requestContext })) as ExecutionResult;
+    let result: ExecutionResult;
+    try {
+      result = (await generation.execute({ document, variables: request.variables, operationName: operationName ?? undefined, context: requestContext })) as ExecutionResult;
+    } catch (err) {
+      if (!planningFailed(err)) throw err;
+      return this.withApolloPlanner(generation, requestContext, err);
+    }
+    // Planning comes before any fetch: an operation the Rust planner cannot plan (every root
+    // field skipped, `__type` beside other root fields...) has reached no subgraph yet.
+    if (planningFailed(result)) return this.withApolloPlanner(generation, requestContext, result.errors![0]);
     if (this.options.didResolveQueryPlan) this.announcePlan(requestContext, result);
-    if (!result.errors?.length) return result;
+    // Every root field skipped (`@include(if: $no)`): nothing to plan, and Apollo's engine answers `data: {}`.
+    if (!result.errors?.length) return result.data === undefined || result.data === null ? { ...result, data: {} } : result;
     // A fetch failed: the response is completed as Apollo's engine completes it.
     const errors = result.errors.map(withoutAddedPath);
     // The runtime leaves `data` out when no fetch gave any; Apollo's engine answers nulls.
     if (result.data === undefined || result.data === null) return { ...result, errors, data: emptyData(generation.apiSchema, requestContext) };
     return { ...result, errors, data: bubbleNulls(generation.apiSchema, requestContext, result.data as Record<string, unknown>) };
+  }
+
+  /**
+   * An operation the Rust planner found no plan for, planned and executed by Apollo's engine on the
+   * same supergraph and data sources (made once per supergraph, at its first such operation).
+   */
+  private async withApolloPlanner(generation: Generation, requestContext: GatewayGraphQLRequestContext, why: unknown): Promise<GatewayExecutionResult> {
+    this.options.logger.debug({ reason: String((why as { message?: unknown } | null)?.message ?? why), operationName: requestContext.operationName }, 'the Rust planner has no plan for this operation; Apollo\'s planner serves it');
+    generation.fallback ??= new ApolloGateway({
+      supergraphSdl: generation.supergraphSdl,
+      logger: this.options.logger,
+      queryPlannerConfig: { exposeDocumentNodeInFetchNode: true },
+      buildService: ({ name, url }) => this.service(name, url),
+    }).load().then(({ executor }) => executor);
+    const executor = await generation.fallback;
+    return executor(requestContext);
   }
 
   /** Tells `didResolveQueryPlan` the plan of this document and operation, the first time. */

@@ -117,9 +117,9 @@ async function memberCases(s: PeersSettings, out: Printer): Promise<void> {
     const member = stack.members.get(ARRAS)!;
     const stock = withSubgraphUrls(fs.readFileSync(SUPERGRAPH_FILE, 'utf8'), { registry: member.graphqlUrl, directory: stack.directory.graphqlUrl });
     gateways = await spawnAll([
-      { config: 'BibIA gateway, member routing', spec: { kind: 'bibia', supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'), directoryUrl: stack.directory.graphqlUrl, hubAdminToken: stack.adminToken } },
-      { config: 'BibIA gateway, router engine, member routing', spec: { kind: 'bibia-router', supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'), directoryUrl: stack.directory.graphqlUrl, hubAdminToken: stack.adminToken } },
-      { config: 'BibIA gateway, stock mode', spec: { kind: 'bibia', supergraphSdl: stock } },
+      { config: 'BibIA gateway, Apollo engine, member routing', spec: { kind: 'bibia', supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'), directoryUrl: stack.directory.graphqlUrl, hubAdminToken: stack.adminToken } },
+      { config: 'BibIA gateway, router engine (default), member routing', spec: { kind: 'bibia-router', supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'), directoryUrl: stack.directory.graphqlUrl, hubAdminToken: stack.adminToken } },
+      { config: 'BibIA gateway, Apollo engine, stock mode', spec: { kind: 'bibia', supergraphSdl: stock } },
       { config: names.apollo, spec: { kind: 'apollo', supergraphSdl: stock } },
       { config: names.hive, spec: { kind: 'hive', supergraphSdl: stock } },
       { config: names.hiveRouter, spec: { kind: 'hive-router', supergraphSdl: stock } },
@@ -159,7 +159,7 @@ async function scenarioCase(s: PeersSettings, out: Printer): Promise<void> {
   try {
     const sdl = subgraphs.supergraphSdl;
     // Our gateway as it is configured by default first: the query may be refused by its limits.
-    const stock = await spawnAll([{ config: 'BibIA gateway, stock mode, default limits', spec: { kind: 'bibia', supergraphSdl: sdl } }]);
+    const stock = await spawnAll([{ config: 'BibIA gateway, Apollo engine, stock mode, default limits', spec: { kind: 'bibia', supergraphSdl: sdl } }]);
     let cost: number | undefined;
     try {
       const { status, body } = await postGraphQL(stock.targets[0].graphqlUrl, NESTED_QUERY);
@@ -172,7 +172,7 @@ async function scenarioCase(s: PeersSettings, out: Printer): Promise<void> {
       if (!gateways) await stock.stop();
     }
     const peers = await spawnAll([
-      { config: 'BibIA gateway, router engine, stock mode, default limits', spec: { kind: 'bibia-router' as const, supergraphSdl: sdl } },
+      { config: 'BibIA gateway, router engine (default), stock mode, default limits', spec: { kind: 'bibia-router' as const, supergraphSdl: sdl } },
       { config: names.apollo, spec: { kind: 'apollo', supergraphSdl: sdl } },
       { config: names.hive, spec: { kind: 'hive', supergraphSdl: sdl } },
       { config: names.hiveRouter, spec: { kind: 'hive-router', supergraphSdl: sdl } },

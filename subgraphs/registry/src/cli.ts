@@ -52,7 +52,13 @@ async function tokenCommand<T>(
 
 const dateOrNull = (value: Date | string | null) => (value === null ? null : new Date(value));
 
-export function buildCli(): Command {
+/** Options of {@link buildCli} and {@link run}. */
+export interface CliOptions {
+  /** Called once `serve` listens (the bin turns off its start-only V8 settings: bin/leanV8.js). */
+  afterStart?: () => void;
+}
+
+export function buildCli(options: CliOptions = {}): Command {
   const program = new Command('bibia-registry')
     .description("A collectivité's BibIA registry: serve it, manage publisher tokens. Options: docs/configuration.md.")
     .version(version, '-V, --version')
@@ -64,6 +70,7 @@ export function buildCli(): Command {
     .addHelpText('after', '\nFlags beat environment variables, which beat defaults (docs/configuration.md).')
     .action(async (opts) => {
       await lazy.index().main(flagsFromOptions(opts));
+      options.afterStart?.();
     });
 
   const token = program.command('token').description('Publisher tokens (stored hashed; a token is shown once).');
@@ -145,8 +152,8 @@ export function buildCli(): Command {
   return program;
 }
 
-export function run(argv: string[]): void {
-  const program = buildCli();
+export function run(argv: string[], options: CliOptions = {}): void {
+  const program = buildCli(options);
   program
     .parseAsync(argv)
     .then(() => {

@@ -35,10 +35,13 @@ export interface DatabaseOptions {
  * start: changing them here changes them for existing databases too.
  */
 export const PGLITE_SETTINGS = [
-  'shared_buffers = 16MB',
+  // PostgreSQL touches all of its shared buffers at start: each MB here is a MB of RSS.
+  'shared_buffers = 4MB',
   'temp_buffers = 2MB',
   'work_mem = 4MB',
   'maintenance_work_mem = 16MB',
+  // PGlite has one backend; PostgreSQL's 100 slots size its lock and process tables (about 4 MB).
+  'max_connections = 2',
 ];
 
 /** True when `dataDir` names an embedded database that does not exist yet. */

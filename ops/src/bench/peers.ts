@@ -191,7 +191,7 @@ async function scenarioCase(s: PeersSettings, out: Printer): Promise<void> {
   }
 }
 
-/** G4: the other helper's footprint measure, on PGlite and (with BENCH_DATABASE_URL) PostgreSQL. */
+/** G4: the footprint measure (memberFootprint.ts), on PGlite and (with BENCH_DATABASE_URL) PostgreSQL. */
 async function footprintCase(out: Printer): Promise<void> {
   const databaseUrl = getEnvStr('BENCH_DATABASE_URL');
   for (const storage of ['pglite', 'postgres'] as const) {
@@ -202,7 +202,7 @@ async function footprintCase(out: Printer): Promise<void> {
     const config = `member registry, ${storage === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'}`;
     await runCase('G4', out, async () => {
       const f = await measureMemberFootprint({ storage, databaseUrl });
-      return [emptyLine('G4', config, { start_ms_cold: f.start_ms_cold, start_ms_warm: f.start_ms_warm, rss_idle_mb: f.rss_idle_mb })];
+      return [emptyLine('G4', config, { start_ms_cold: f.start_ms_cold, start_ms_warm: f.start_ms_warm, rss_idle_mb: f.rss_idle_mb, rss_idle_mb_bare: f.rss_idle_mb_bare ?? null, start_cpu_ms_cold: f.start_cpu_ms_cold, start_cpu_ms_warm: f.start_cpu_ms_warm })];
     }, config);
   }
 }

@@ -171,6 +171,9 @@ const unitServer = deployed(UNIT, argv(service.ExecStart[0]), { env: { ...unitEn
 
 const ALL: Deployed[] = [...composes.flatMap((c) => c.servers), ...k8sServers, unitServer];
 
+/** Variables the runtime reads, not the programs: glibc's malloc settings (docs/registry.md, "Footprint"). */
+const RUNTIME_VARIABLES = new Set(['MALLOC_ARENA_MAX', 'MALLOC_TRIM_THRESHOLD_', 'MALLOC_MMAP_THRESHOLD_']);
+
 describe('deployment files', () => {
   describe.each(Object.entries(IMAGE_FILES))('image %s', (name, file) => {
     const image = images[name];
@@ -223,14 +226,14 @@ describe('deployment files', () => {
       const app = packageOfBin(image.command[1])!;
       expect(image.expose).toEqual([withEnv({ ...image.env, REGISTRY_SIREN: TEST_VALUES.REGISTRY_SIREN }, APPS[app]).port]);
       const read = new Set([app, ...ALL.filter((d) => d.image === image).map((d) => d.app)].flatMap((a) => [...namesRead(a)]));
-      expect(Object.keys(image.env).filter((n) => !read.has(n))).toEqual([]);
+      expect(Object.keys(image.env).filter((n) => !read.has(n) && !RUNTIME_VARIABLES.has(n))).toEqual([]);
     });
   });
 
   describe('every server they run', () => {
     it.each(ALL.map((d) => [d.where, d] as const))('%s: reads every variable it is given, listens on the port declared', (_where, d) => {
       const known = namesRead(d.app);
-      expect(d.own.filter((n) => !known.has(n))).toEqual([]);
+      expect(d.own.filter((n) => !known.has(n) && !RUNTIME_VARIABLES.has(n))).toEqual([]);
       const config = withEnv(d.env, APPS[d.app]);
       expect(d.ports.length).toBeGreaterThan(0);
       for (const port of d.ports) expect(port).toBe(config.port);

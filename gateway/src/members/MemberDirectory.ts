@@ -1,4 +1,4 @@
-import { isValidSiren, postGraphQL, type Logger } from '@bibia/core';
+import { FreshReads, isValidSiren, postGraphQL, type Logger } from '@bibia/core';
 import type { MemberInfo } from './MemberInfo';
 import { MEMBERS_QUERY, parseMembers } from './readMembers';
 
@@ -23,9 +23,7 @@ export interface MemberDirectoryOptions {
 export class MemberDirectory {
   private members: MemberInfo[] = [];
   private bySiren = new Map<string, MemberInfo>();
-  private inFlight: Promise<void> | null = null;
-  /** The read asked for while another was in flight: shared by everyone who asks meanwhile. */
-  private nextRead: Promise<void> | null = null;
+  private readonly reads = new FreshReads(() => this.read());
   private lastOnDemand = 0;
   /** SIRENs of entity owners found not to be members, until a time (see `ensureKnown`). */
   private notMembers = new Map<string, number>();
@@ -39,7 +37,7 @@ export class MemberDirectory {
   /** Starts the background refresh; resolves after the first attempt (successful or not). */
   async start(): Promise<void> {
     // The periodic read shares one in flight; only requests need a read made after they asked.
-    this.timer = setInterval(() => void (this.inFlight ?? this.refresh()), this.options.refreshMs);
+    this.timer = setInterval(() => void (this.stopped || this.reads.any()), this.options.refreshMs);
     this.timer.unref();
     await this.refresh();
   }
@@ -57,24 +55,9 @@ export class MemberDirectory {
     return this.bySiren.get(siren);
   }
 
-  /**
-   * Reads the list again, one read at a time. A read already in flight may have left before what
-   * the caller waits for (a member admitted a moment ago): the caller then gets the next read, made
-   * after it and shared by everyone who asks meanwhile (at most two reads are ever pending).
-   */
+  /** Reads the list again: a read made after this call (see {@link FreshReads}). */
   refresh(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    if (!this.inFlight) {
-      this.inFlight = this.read().finally(() => {
-        this.inFlight = null;
-      });
-      return this.inFlight;
-    }
-    this.nextRead ??= this.inFlight.then(() => {
-      this.nextRead = null;
-      return this.refresh();
-    });
-    return this.nextRead;
+    return this.stopped ? Promise.resolve() : this.reads.fresh();
   }
 
   /**
@@ -85,8 +68,8 @@ export class MemberDirectory {
   async ensureLoaded(): Promise<void> {
     if (this.loaded) return;
     const now = Date.now();
-    if (!this.inFlight && now - this.lastOnDemand < (this.options.onDemandIntervalMs ?? 250)) return;
-    if (!this.inFlight) this.lastOnDemand = now;
+    if (!this.reads.busy && now - this.lastOnDemand < (this.options.onDemandIntervalMs ?? 250)) return;
+    if (!this.reads.busy) this.lastOnDemand = now;
     await this.refresh();
   }
 
@@ -105,9 +88,9 @@ export class MemberDirectory {
     const unknown = [...sirens].filter((s) => !this.bySiren.has(s) && isValidSiren(s) && !(options.rememberUnknown && (this.notMembers.get(s) ?? 0) > now));
     if (unknown.length === 0) return;
     // Within the rate limit, the list read moments ago is taken as fresh.
-    const fresh = !this.inFlight && now - this.lastOnDemand < (this.options.onDemandIntervalMs ?? 250);
+    const fresh = !this.reads.busy && now - this.lastOnDemand < (this.options.onDemandIntervalMs ?? 250);
     if (!fresh) {
-      if (!this.inFlight) this.lastOnDemand = now;
+      if (!this.reads.busy) this.lastOnDemand = now;
       await this.refresh();
     }
     if (options.rememberUnknown) {

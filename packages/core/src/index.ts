@@ -40,3 +40,4 @@ export {
 } from './limits';
 export { stopOnSignals } from './stopOnSignals';
 export * from './partners';
+export { FreshReads } from './freshReads';

@@ -1,4 +1,4 @@
-import { postGraphQL, errorMessages, type Logger } from '@bibia/kit';
+import { errorMessages, FreshReads, postGraphQL, type Logger } from '@bibia/kit';
 
 /** A member the index harvests and serves. */
 export interface Member {
@@ -44,10 +44,9 @@ export class ActiveMembers {
   private members: Member[] = [];
   private bySiren = new Map<string, Member>();
   private timer: NodeJS.Timeout | null = null;
-  private inFlight: Promise<boolean> | null = null;
+  private readonly reads = new FreshReads(() => this.read());
   /** Members that left the list lately, and when: their rows may still be being deleted. */
   private removed = new Map<string, number>();
-  private nextRead: Promise<boolean> | null = null;
   /** Whether the list was read at least once. */
   loaded = false;
   /** Called after each successful read with the new list. */
@@ -100,17 +99,7 @@ export class ActiveMembers {
    * after it and shared by everyone who asks meanwhile.
    */
   refresh(): Promise<boolean> {
-    if (!this.inFlight) {
-      this.inFlight = this.read().finally(() => {
-        this.inFlight = null;
-      });
-      return this.inFlight;
-    }
-    this.nextRead ??= this.inFlight.then(() => {
-      this.nextRead = null;
-      return this.refresh();
-    });
-    return this.nextRead;
+    return this.reads.fresh();
   }
 
   private async read(): Promise<boolean> {

@@ -21,8 +21,6 @@ export interface PeerGatewaySpec {
   directoryUrl?: string;
   /** `bibia` only: the hub admin token (health reports). */
   hubAdminToken?: string;
-  /** `bibia` only: MAX_COST given explicitly. @default the gateway's default */
-  maxCost?: number;
   /** `hive` kinds only: in-flight deduplication of identical inbound requests (the public benchmark's setting). @default false */
   inboundDeduplication?: boolean;
 }
@@ -58,7 +56,6 @@ async function startBibia(spec: PeerGatewaySpec): Promise<StartedPeerGateway> {
     const gw = await createGateway({
       ...DEFAULT_CONFIG,
       ...NO_RATE_LIMITS,
-      ...(spec.maxCost === undefined ? {} : { maxCost: spec.maxCost }),
       port: 0,
       host: '127.0.0.1',
       supergraphFile,

@@ -16,6 +16,34 @@
     root.replaceChildren(p);
   }
 
+  /**
+   * GraphiQL reads the operation's name from the query editor a moment after a tab switch: a run
+   * started in that moment would send the previous tab's name with this tab's document, and be
+   * refused. The name sent is kept only when the document defines it; otherwise a document
+   * with one operation gets that operation's name (or none when it is anonymous).
+   */
+  function withDocumentOperationName(fetcher) {
+    return function (params, options) {
+      var names = [];
+      var text = String(params.query || '').replace(/#[^\n\r]*/g, '');
+      var found;
+      var operations = /(^|[\s}])(query|mutation|subscription)\b\s*([_A-Za-z][_0-9A-Za-z]*)?/g;
+      var count = 0;
+      while ((found = operations.exec(text))) {
+        count += 1;
+        if (found[3]) names.push(found[3]);
+      }
+      var shorthand = count === 0 && /^\s*\{/.test(text);
+      if (params.operationName && names.indexOf(params.operationName) === -1 && count + (shorthand ? 1 : 0) <= 1) {
+        var fixed = Object.assign({}, params);
+        if (names.length === 1) fixed.operationName = names[0];
+        else delete fixed.operationName;
+        return fetcher(fixed, options);
+      }
+      return fetcher(params, options);
+    };
+  }
+
   fetch('/explorer/setup.json', { headers: { accept: 'application/json' } })
     .then(function (res) {
       if (!res.ok) throw new Error('The explorer could not load the schema (HTTP ' + res.status + '). Reload the page in a moment.');
@@ -27,7 +55,7 @@
       var storage = GraphiQL.createLocalStorage({ namespace: 'bibia-explorer-' + setup.version });
       ReactDOM.createRoot(root).render(
         React.createElement(GraphiQL, {
-          fetcher: GraphiQL.createFetcher({ url: setup.endpoint }),
+          fetcher: withDocumentOperationName(GraphiQL.createFetcher({ url: setup.endpoint })),
           // The schema comes with the page: no introspection query is needed.
           schema: setup.schema,
           defaultTabs: setup.examples.length

@@ -44,7 +44,7 @@ export interface GatewayConfig extends LimitsConfig {
   redisUrl?: string;
   /** Prefix of every Redis key. Flag `--redis-key-prefix`, env `REDIS_KEY_PREFIX`. @default 'bibia:gateway:' */
   redisKeyPrefix: string;
-  /** How long a member may take to answer one request. Flag `--member-timeout-ms`, env `MEMBER_TIMEOUT_MS`. @default 3000 */
+  /** How long a member (and any subgraph at its routing URL, the directory included) may take to answer one request. Flag `--member-timeout-ms`, env `MEMBER_TIMEOUT_MS`. @default 3000 */
   memberTimeoutMs: number;
   /**
    * How long a member may take to answer one mutation (an import writes a whole batch); when it

@@ -41,6 +41,17 @@ export function memberUnavailable(member: Pick<MemberInfo, 'siren' | 'name'>, fa
 }
 
 /**
+ * The error entry for a subgraph at its routing URL that did not answer usefully (no internal
+ * address in it: the detail goes to the log only).
+ */
+export function subgraphUnavailable(serviceName: string, failure: PostFailure, detail?: string): GraphQLFormattedError {
+  return {
+    message: `Subgraph "${serviceName}" ${FAILURE_WORDS[failure]}${detail ? `: ${detail}` : ''}. Its data is missing from this response.`,
+    extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName, reason: failure },
+  };
+}
+
+/**
  * Connection failures that happen before anything is sent (`postGraphQL`'s `detail` of an
  * `unreachable` failure is the socket error code): a mutation that failed so was not applied.
  */

@@ -1,13 +1,13 @@
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { checkDateInputs, createLogger, formatClientError, guardedFetch, listenHttp, rateLimitOptionsOf, stopOnSignals, type Logger, type QueryLimits, type RouteHandler, type RunningHttpServer } from '@bibia/core';
+import { checkDateInputs, createLogger, formatClientError, guardedFetch, keepAliveFetch, listenHttp, rateLimitOptionsOf, stopOnSignals, type Logger, type QueryLimits, type RouteHandler, type RunningHttpServer } from '@bibia/core';
 import { createSharedCache } from './cache/createSharedCache';
 import { loadConfig, parseCommandLine, type GatewayConfig } from './config';
 import { createContext, type GatewayContext } from './context';
 import { RouterEngine, routerEngineUnavailable } from './engine/RouterEngine';
-import { AuthorizationForwardingDataSource } from './datasources/AuthorizationForwardingDataSource';
 import { DirectoryDataSource } from './datasources/DirectoryDataSource';
+import { SubgraphDataSource } from './datasources/SubgraphDataSource';
 import { IndexDataSource } from './datasources/IndexDataSource';
 import { MemberRoutingDataSource } from './datasources/MemberRoutingDataSource';
 import { explorerRoutes } from './http/explorerRoutes';
@@ -100,18 +100,24 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     routing = new MemberRoutingDataSource(members, transport, logger, index, partners);
   }
 
+  const subgraphFetch = keepAliveFetch();
+  // A subgraph without a routing URL answers SUBGRAPH_UNAVAILABLE ("could not be reached").
+  const subgraphAt = (name: string, url: string | undefined, authorization?: (header: string) => string | undefined) =>
+    new SubgraphDataSource({ name, url: url ?? '', authorization, timeoutMs: config.memberTimeoutMs, mutationTimeoutMs: config.mutationTimeoutMs, fetch: subgraphFetch, tracer, logger });
   const buildService = ({ name, url }: { name: string; url?: string }): GraphQLDataSource => {
     if (name === REGISTRY_SUBGRAPH && routing) return routing;
-    if (name === REGISTRY_SUBGRAPH) return new AuthorizationForwardingDataSource({ url });
+    // Without a directory, one registry at its routing URL: publishers still write through the
+    // gateway, so it gets the caller's Authorization header; no other subgraph ever does.
+    if (name === REGISTRY_SUBGRAPH) return subgraphAt(name, url, (authorization) => authorization);
     // The directory the members are read from is the `directory` subgraph: one URL to configure.
     // Through the hub's client: bounded, and a directory that is down is DIRECTORY_UNAVAILABLE.
-    if (name === DIRECTORY_SUBGRAPH && config.directoryUrl) return new DirectoryDataSource({ url: config.directoryUrl, timeoutMs: config.memberTimeoutMs, logger });
+    if (name === DIRECTORY_SUBGRAPH && config.directoryUrl) return new DirectoryDataSource({ url: config.directoryUrl, timeoutMs: config.memberTimeoutMs, fetch: subgraphFetch, tracer, logger });
     // Without INDEX_URL, at its routing URL, but through the same client: bounded answers, and
     // errors that name no internal address.
     if (name === INDEX_SUBGRAPH && (index || url)) {
       return new IndexDataSource(index ?? new NationalIndex({ url: url!, timeoutMs: config.indexTimeoutMs, retryAfterMs: config.indexRetryAfterMs, metrics, logger }));
     }
-    return new RemoteGraphQLDataSource({ url });
+    return subgraphAt(name, url);
   };
   const supergraphSdl = supergraphFromFile(config.supergraphFile, logger);
   // Anonymous national lists planned as one registry fetch go to the index without the planner.

@@ -43,8 +43,8 @@ afterAll(async () => {
 const spans = () => received.flatMap((r) => r.resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((s) => s.spans)));
 const attribute = (span: OtlpSpan, key: string) => span.attributes.find((a) => a.key === key)?.value.stringValue;
 
-it('traces each member request, names the member, and sends it the trace context', async () => {
-  const { body } = await stack.gql(`{ aiTools(first: 2) { totalCount } }`);
+it('traces each member and subgraph request, names the member, and sends it the trace context', async () => {
+  const { body } = await stack.gql(`{ aiTools(first: 2) { totalCount edges { node { collectivite { name } } } } }`);
   expect(body.errors).toBeUndefined();
   // The gateway's close flushes what is buffered.
   await stack.stop();
@@ -61,5 +61,9 @@ it('traces each member request, names the member, and sends it the trace context
   const traceIds = new Set(memberSpans.map((s) => s.traceId));
   expect(traceIds.size).toBe(1);
   expect(spans().some((s) => s.name.startsWith('gateway.') && traceIds.has(s.traceId))).toBe(true);
+  // The directory's fetch (the collectivités) too, in its own span, its context sent along.
+  const directorySpan = spans().find((s) => s.name === 'bibia.subgraph.fetch' && attribute(s, 'bibia.subgraph.name') === 'directory');
+  expect(directorySpan && traceIds.has(directorySpan.traceId)).toBe(true);
+  expect(stack.directory.traceparents).toContain(`00-${directorySpan!.traceId}-${directorySpan!.spanId}-01`);
   expect(received[0].resourceSpans[0].resource.attributes).toContainEqual({ key: 'service.name', value: { stringValue: 'hub-test' } });
 });

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
-import { postGraphQL, type Logger, type PostFetch, type PostGraphQLResult } from '@bibia/core';
+import { InFlight, postGraphQL, type Logger, type PostFetch, type PostGraphQLResult } from '@bibia/core';
 import type { Tracer } from '@opentelemetry/api';
 import type { GraphQLFormattedError } from 'graphql';
 import { memberUnavailable, mutationMayHaveApplied, mutationOutcomeUnknown, type MemberFailure } from '../errors';
@@ -84,7 +84,7 @@ export class MemberTransport {
   /** Last warning logged per member (and for cache writes): a failure under load must not flood the log. */
   private lastWarning = new Map<string, number>();
   /** Anonymous queries on their way to a member, by member and request: identical ones share one. */
-  private readonly inFlight = new Map<string, SharedRequest>();
+  private readonly inFlight = new InFlight<PostGraphQLResult>();
 
   constructor(private readonly options: MemberTransportOptions) {}
 
@@ -122,28 +122,12 @@ export class MemberTransport {
   }
 
   /**
-   * The same anonymous query to the same member while one is on its way gets that one's answer
-   * (as peers' gateways deduplicate in-flight subgraph requests): under load, identical national
-   * queries cost a member one request. Each caller gets its own copy of the answer, made before any
-   * of them runs on (the merge and Apollo's execution write into answers).
+   * The same anonymous query to the same member while one is on its way gets that one's answer:
+   * under load, identical national queries cost a member one request.
    */
-  private async shared(member: MemberInfo, request: MemberRequest, options: SendOptions): Promise<PostGraphQLResult> {
+  private shared(member: MemberInfo, request: MemberRequest, options: SendOptions): Promise<PostGraphQLResult> {
     const key = `${member.siren}\0${member.url}\0${request.operationName ?? ''}\0${request.query}\0${JSON.stringify(request.variables)}`;
-    const joined = this.inFlight.get(key);
-    if (joined) {
-      const place = ++joined.followers;
-      this.options.metrics.memberSharedRequests.inc({ siren: member.siren });
-      return (await joined.copies)[place];
-    }
-    const entry: SharedRequest = { followers: 0, copies: undefined! };
-    const answer = this.timedPost(member, request, options);
-    // The first reaction to the answer: it runs before any caller's, so copies are made untouched.
-    entry.copies = answer.then((outcome) => {
-      this.inFlight.delete(key);
-      return [outcome, ...Array.from({ length: entry.followers }, () => structuredClone(outcome))];
-    });
-    this.inFlight.set(key, entry);
-    return (await entry.copies)[0];
+    return this.inFlight.run(key, () => this.timedPost(member, request, options), () => this.options.metrics.memberSharedRequests.inc({ siren: member.siren }));
   }
 
   /** Stores an answer; a cache that cannot be written (Redis down) must not fail the query. */
@@ -203,13 +187,6 @@ export class MemberTransport {
       (outcome) => (outcome.ok ? undefined : outcome.failure),
     );
   }
-}
-
-interface SharedRequest {
-  /** Callers that joined the first one. */
-  followers: number;
-  /** The answer, then one copy per follower (index 1...). */
-  copies: Promise<PostGraphQLResult[]>;
 }
 
 function formatBytes(n: number): string {

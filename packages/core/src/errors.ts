@@ -14,6 +14,7 @@ export const ErrorCodes = {
   DIRECTORY_UNAVAILABLE: 'The hub directory did not answer, or the member list is not known yet; its fields are null; `extensions.reason` says why.',
   MUTATION_OUTCOME_UNKNOWN: 'A member did not answer a mutation in time: the change may have been applied (`extensions.outcome` = "UNKNOWN"); read before retrying.',
   INDEX_UNAVAILABLE: 'The national index did not answer; fields only it serves (e.g. `libraryStats`) are null; `extensions.reason` says why.',
+  SUBGRAPH_UNAVAILABLE: 'A subgraph the gateway reaches at its routing URL (a gateway without a directory) did not answer usefully; its fields are null; `extensions.serviceName` names it, `extensions.reason` says why.',
   INDEX_NOT_READY: 'The national index has not completed its first harvest yet; the gateway reads national lists live meanwhile.',
   RATE_LIMITED: 'Too many requests from this client address or with this credential, or too many refused credentials from this address (HTTP 429): wait the `Retry-After` header\'s seconds (also `extensions.retryAfterSeconds`). Nothing was run.',
   QUERY_TOO_COMPLEX: 'The document exceeds a limit (tokens, depth, aliases, fields or cost; HTTP 400); `extensions` gives the measure and the limit (e.g. `depth`, `maxDepth`). Nothing was run.',

@@ -41,3 +41,4 @@ export {
 export { stopOnSignals } from './stopOnSignals';
 export * from './partners';
 export { FreshReads } from './freshReads';
+export { InFlight, copyJson } from './inFlight';

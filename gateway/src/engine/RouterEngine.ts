@@ -78,12 +78,26 @@ interface Generation {
 /** What the runtime throws, or answers, when the Rust planner finds no plan (before any fetch). */
 const PLANNING_FAILED = /Failed to plan query/;
 
-function planningFailed(errorOrResult: unknown): boolean {
+/**
+ * The planner's words for a selection no subgraph can fetch where it is asked (e.g. a field only a
+ * non-resolvable `@interfaceObject` has): the operation cannot run, and Apollo's planner would
+ * answer a silent null. Introspection fields (`__type` beside other fields) are not such a case.
+ */
+const NO_PATH = /No paths found for selection item: ([_A-Za-z][_0-9A-Za-z]*)/;
+
+/** The planner's message when it found no plan for an operation, or null. */
+function planningFailure(errorOrResult: unknown): string | null {
   // Errors from the native planner may come from another realm than this module's `Error`.
   const message = typeof errorOrResult === 'string' ? errorOrResult : (errorOrResult as { message?: unknown } | null)?.message;
-  if (typeof message === 'string') return PLANNING_FAILED.test(message);
+  if (typeof message === 'string') return PLANNING_FAILED.test(message) ? message : null;
   const result = errorOrResult as ExecutionResult | null;
-  return !result?.data && Boolean(result?.errors?.length) && result!.errors!.every((e) => PLANNING_FAILED.test(e.message));
+  return !result?.data && result?.errors?.length && result.errors.every((e) => PLANNING_FAILED.test(e.message)) ? result.errors[0].message : null;
+}
+
+/** The selection no subgraph can fetch, when that is why planning failed (not an introspection field). */
+function unreachableSelection(failure: string): string | null {
+  const field = NO_PATH.exec(failure)?.[1];
+  return field && !field.startsWith('__') ? field : null;
 }
 
 /**
@@ -233,12 +247,12 @@ export class RouterEngine implements GatewayInterface {
     try {
       result = (await generation.execute({ document, variables: request.variables, operationName: operationName ?? undefined, context: requestContext })) as ExecutionResult;
     } catch (err) {
-      if (!planningFailed(err)) throw err;
-      return this.withApolloPlanner(generation, requestContext, err);
+      const failure = planningFailure(err);
+      if (failure === null) throw err;
+      return this.unplanned(generation, requestContext, failure);
     }
-    // Planning comes before any fetch: an operation the Rust planner cannot plan (every root
-    // field skipped, `__type` beside other root fields...) has reached no subgraph yet.
-    if (planningFailed(result)) return this.withApolloPlanner(generation, requestContext, result.errors![0]);
+    const failure = planningFailure(result);
+    if (failure !== null) return this.unplanned(generation, requestContext, failure);
     if (this.options.didResolveQueryPlan) this.announcePlan(requestContext, result);
     // Every root field skipped (`@include(if: $no)`): nothing to plan, and Apollo's engine answers `data: {}`.
     if (!result.errors?.length) return result.data === undefined || result.data === null ? { ...result, data: {} } : result;
@@ -247,6 +261,20 @@ export class RouterEngine implements GatewayInterface {
     // The runtime leaves `data` out when no fetch gave any; Apollo's engine answers nulls.
     if (result.data === undefined || result.data === null) return { ...result, errors, data: emptyData(generation.apiSchema, requestContext) };
     return { ...result, errors, data: bubbleNulls(generation.apiSchema, requestContext, result.data as Record<string, unknown>) };
+  }
+
+  /**
+   * An operation the Rust planner found no plan for (planning comes before any fetch: no subgraph
+   * was asked). A selection no subgraph can fetch is refused, as Hive's gateway does; the other
+   * cases (every root field skipped, `__type` beside other root fields) are Apollo's engine's.
+   */
+  private unplanned(generation: Generation, requestContext: GatewayGraphQLRequestContext, failure: string): Promise<GatewayExecutionResult> | GatewayExecutionResult {
+    const field = unreachableSelection(failure);
+    if (field === null) return this.withApolloPlanner(generation, requestContext, failure);
+    return {
+      data: null,
+      errors: [new GraphQLError(`No subgraph can fetch the selection "${field}" where this operation asks for it (the query planner found no path to it); nothing was run.`, { extensions: { code: 'QUERY_PLANNING_FAILED', field } })],
+    };
   }
 
   /**

@@ -21,6 +21,7 @@ export const ErrorCodes = {
   BAD_REQUEST: 'The HTTP request is not a GraphQL request the server can read (no `query`, wrong method, unsupported persisted-query version...); HTTP 4xx.',
   GRAPHQL_PARSE_FAILED: 'The document is not valid GraphQL syntax (HTTP 400).',
   GRAPHQL_VALIDATION_FAILED: 'The document does not fit the schema (unknown field, wrong argument type, an operation type the server lacks such as `subscription`...); HTTP 400.',
+  QUERY_PLANNING_FAILED: 'The gateway found no way to fetch a selection of the operation from the subgraphs (e.g. a field only a non-resolvable entity has, asked where that entity cannot be reached); `extensions.field` names it; `data` is null and nothing was run.',
   OPERATION_RESOLUTION_FAILURE: 'The operation to run cannot be chosen: `operationName` names none of the document, or the document has several operations and no `operationName` (HTTP 400).',
   PERSISTED_QUERY_NOT_FOUND: 'The persisted-query hash is not known (yet): send the request again with `query` to register it.',
   PERSISTED_QUERY_NOT_SUPPORTED: 'This server does not accept persisted queries: send `query`.',

@@ -103,7 +103,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const subgraphFetch = keepAliveFetch();
   // A subgraph without a routing URL answers SUBGRAPH_UNAVAILABLE ("could not be reached").
   const subgraphAt = (name: string, url: string | undefined, authorization?: (header: string) => string | undefined) =>
-    new SubgraphDataSource({ name, url: url ?? '', authorization, timeoutMs: config.memberTimeoutMs, mutationTimeoutMs: config.mutationTimeoutMs, fetch: subgraphFetch, tracer, logger });
+    new SubgraphDataSource({ name, url: url ?? '', authorization, timeoutMs: config.memberTimeoutMs, mutationTimeoutMs: config.mutationTimeoutMs, fetch: subgraphFetch, tracer, metrics, logger });
   const buildService = ({ name, url }: { name: string; url?: string }): GraphQLDataSource => {
     if (name === REGISTRY_SUBGRAPH && routing) return routing;
     // Without a directory, one registry at its routing URL: publishers still write through the
@@ -111,7 +111,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     if (name === REGISTRY_SUBGRAPH) return subgraphAt(name, url, (authorization) => authorization);
     // The directory the members are read from is the `directory` subgraph: one URL to configure.
     // Through the hub's client: bounded, and a directory that is down is DIRECTORY_UNAVAILABLE.
-    if (name === DIRECTORY_SUBGRAPH && config.directoryUrl) return new DirectoryDataSource({ url: config.directoryUrl, timeoutMs: config.memberTimeoutMs, fetch: subgraphFetch, tracer, logger });
+    if (name === DIRECTORY_SUBGRAPH && config.directoryUrl) return new DirectoryDataSource({ url: config.directoryUrl, timeoutMs: config.memberTimeoutMs, fetch: subgraphFetch, tracer, metrics, logger });
     // Without INDEX_URL, at its routing URL, but through the same client: bounded answers, and
     // errors that name no internal address.
     if (name === INDEX_SUBGRAPH && (index || url)) {

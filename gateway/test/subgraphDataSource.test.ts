@@ -91,6 +91,9 @@ describe.each(['router', 'apollo'] as const)('subgraphs at their routing URL, %s
     const answers = await Promise.all(calls);
     for (const { body } of answers) expect(body).toEqual({ data: { books: [{ title: 'Les Misérables', reviews: [{ stars: 4 }] }] } });
     expect(books.received.filter((r) => r.query.includes('books'))).toHaveLength(1);
+    const metrics = await (await fetch(`${g.url}/metrics`)).text();
+    expect(metrics).toContain('bibia_subgraph_shared_requests_total{subgraph="books"} 4');
+    expect(metrics).toMatch(/bibia_subgraph_request_duration_seconds_count\{subgraph="reviews"\} [1-9]/);
     // Once answered, the next query is sent again.
     books.rearm();
     books.release();
@@ -129,5 +132,8 @@ describe.each(['router', 'apollo'] as const)('subgraphs at their routing URL, %s
     expect(down.body.data).toEqual({ books: [{ title: 'Les Misérables' }], topReview: null });
     expect(down.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'reviews', reason: 'unreachable' }) })]);
     expect(JSON.stringify(down.body)).not.toContain(new URL(url).port);
+    const metrics = await (await fetch(`${g.url}/metrics`)).text();
+    expect(metrics).toContain('bibia_subgraph_errors_total{subgraph="books",reason="timeout"} 1');
+    expect(metrics).toContain('bibia_subgraph_errors_total{subgraph="reviews",reason="unreachable"} 1');
   });
 });

@@ -3,7 +3,7 @@ import { directoryUnavailable } from '../errors';
 import { SubgraphDataSource, type SubgraphDataSourceOptions } from './SubgraphDataSource';
 
 /** Options of {@link DirectoryDataSource}: `url` is the hub directory's (`DIRECTORY_URL`). */
-export type DirectoryDataSourceOptions = Pick<SubgraphDataSourceOptions, 'url' | 'timeoutMs' | 'fetch' | 'tracer' | 'logger'>;
+export type DirectoryDataSourceOptions = Pick<SubgraphDataSourceOptions, 'url' | 'timeoutMs' | 'fetch' | 'tracer' | 'metrics' | 'logger'>;
 
 /**
  * The `directory` subgraph, at `DIRECTORY_URL`, through the hub's one client (no redirect

@@ -15,6 +15,13 @@ export interface GatewayMetrics {
   memberCacheHits: Counter<'siren'>;
   /** Anonymous member queries that joined an identical one already on its way (one request for both). */
   memberSharedRequests: Counter<'siren'>;
+  /** Requests sent to the subgraphs reached at one URL (the directory; without a directory, every subgraph), by subgraph name. */
+  subgraphRequests: Counter<'subgraph'>;
+  /** Such requests that failed, by subgraph and reason (timeout, unreachable, redirect, too large, http, invalid answer). */
+  subgraphErrors: Counter<'subgraph' | 'reason'>;
+  subgraphDuration: Histogram<'subgraph'>;
+  /** Subgraph queries that joined an identical one already on its way (one request for both). */
+  subgraphSharedRequests: Counter<'subgraph'>;
   /** Fetches answered by the national index: `registry` national lists, and the `index` subgraph. */
   indexAnswers: Counter<'subgraph'>;
   /**
@@ -54,6 +61,21 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Gatew
       name: 'bibia_member_shared_requests_total',
       help: 'Anonymous member queries answered by an identical request already in flight',
       labelNames: ['siren'],
+      registers,
+    }),
+    subgraphRequests: new Counter({ name: 'bibia_subgraph_requests_total', help: 'Requests sent to subgraphs at their URL (directory; every subgraph without a directory)', labelNames: ['subgraph'], registers }),
+    subgraphErrors: new Counter({ name: 'bibia_subgraph_errors_total', help: 'Subgraph requests that failed (no usable answer), by reason', labelNames: ['subgraph', 'reason'], registers }),
+    subgraphDuration: new Histogram({
+      name: 'bibia_subgraph_request_duration_seconds',
+      help: 'Latency of subgraphs at their URL',
+      labelNames: ['subgraph'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    }),
+    subgraphSharedRequests: new Counter({
+      name: 'bibia_subgraph_shared_requests_total',
+      help: 'Subgraph queries answered by an identical request already in flight',
+      labelNames: ['subgraph'],
       registers,
     }),
     indexAnswers: new Counter({ name: 'bibia_index_answers_total', help: 'Fetches answered by the national index', labelNames: ['subgraph'], registers }),

@@ -37,6 +37,9 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Gatew
   const registry = new Registry();
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'bibia_gateway_' });
   const registers = [registry];
+  /** Latency of a server the gateway calls (a member, a subgraph, the index), in seconds. */
+  const latency = <L extends string>(name: string, help: string, labelNames: L[]) =>
+    new Histogram<L>({ name, help, labelNames, buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers });
   return {
     registry,
     requests: new Counter({ name: 'bibia_gateway_requests_total', help: 'GraphQL requests served by the gateway', labelNames: ['operation', 'outcome'], registers }),
@@ -49,13 +52,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Gatew
     }),
     memberRequests: new Counter({ name: 'bibia_member_requests_total', help: 'Requests sent to member registries', labelNames: ['siren'], registers }),
     memberErrors: new Counter({ name: 'bibia_member_errors_total', help: 'Member requests that failed (no usable answer)', labelNames: ['siren', 'reason'], registers }),
-    memberDuration: new Histogram({
-      name: 'bibia_member_request_duration_seconds',
-      help: 'Latency of member registries',
-      labelNames: ['siren'],
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-      registers,
-    }),
+    memberDuration: latency('bibia_member_request_duration_seconds', 'Latency of member registries', ['siren']),
     memberCacheHits: new Counter({ name: 'bibia_member_cache_hits_total', help: 'Member answers served from the response cache', labelNames: ['siren'], registers }),
     memberSharedRequests: new Counter({
       name: 'bibia_member_shared_requests_total',
@@ -65,13 +62,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Gatew
     }),
     subgraphRequests: new Counter({ name: 'bibia_subgraph_requests_total', help: 'Requests sent to subgraphs at their URL (directory; every subgraph without a directory)', labelNames: ['subgraph'], registers }),
     subgraphErrors: new Counter({ name: 'bibia_subgraph_errors_total', help: 'Subgraph requests that failed (no usable answer), by reason', labelNames: ['subgraph', 'reason'], registers }),
-    subgraphDuration: new Histogram({
-      name: 'bibia_subgraph_request_duration_seconds',
-      help: 'Latency of subgraphs at their URL',
-      labelNames: ['subgraph'],
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-      registers,
-    }),
+    subgraphDuration: latency('bibia_subgraph_request_duration_seconds', 'Latency of subgraphs at their URL', ['subgraph']),
     subgraphSharedRequests: new Counter({
       name: 'bibia_subgraph_shared_requests_total',
       help: 'Subgraph queries answered by an identical request already in flight',
@@ -85,11 +76,6 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Gatew
       labelNames: ['subgraph', 'reason'],
       registers,
     }),
-    indexDuration: new Histogram({
-      name: 'bibia_index_request_duration_seconds',
-      help: 'Latency of the national index',
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-      registers,
-    }),
+    indexDuration: latency('bibia_index_request_duration_seconds', 'Latency of the national index', []),
   };
 }

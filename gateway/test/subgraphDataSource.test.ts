@@ -1,9 +1,11 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { listenHttp, type RunningHttpServer } from '@bibia/core';
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { createLogger, listenHttp, type PostFetch, type RunningHttpServer } from '@bibia/core';
 import { parse } from 'graphql';
 import { DEFAULT_CONFIG, type GatewayConfig } from '../src/config';
+import { SubgraphDataSource } from '../src/datasources/SubgraphDataSource';
 import { createGateway, type RunningGateway } from '../src/index';
 import { composeOrThrow, gql, removeSupergraph, writeSupergraph } from './fixtures/startStack';
 
@@ -135,5 +137,55 @@ describe.each(['router', 'apollo'] as const)('subgraphs at their routing URL, %s
     const metrics = await (await fetch(`${g.url}/metrics`)).text();
     expect(metrics).toContain('bibia_subgraph_errors_total{subgraph="books",reason="timeout"} 1');
     expect(metrics).toContain('bibia_subgraph_errors_total{subgraph="reviews",reason="unreachable"} 1');
+  });
+});
+
+describe('SubgraphDataSource on its own', () => {
+  /** An HTTP client that answers `text` after `release()`, and records what it was sent. */
+  function cannedFetch(text: string) {
+    const sent: Array<{ url: string; body: Record<string, unknown>; headers: Record<string, string> }> = [];
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    const fetch: PostFetch = async (url, init) => {
+      sent.push({ url, body: JSON.parse(init.body), headers: init.headers });
+      await released;
+      const bytes = Buffer.from(text);
+      return {
+        status: 200,
+        headers: { get: (name: string) => (name === 'content-length' ? String(bytes.length) : null) },
+        body: Object.assign((async function* () { yield bytes; })(), { cancel: async () => undefined }),
+      };
+    };
+    return { fetch, sent, release: () => release() };
+  }
+  const logger = createLogger('test');
+  const operation = (query: string, extra: Partial<{ extensions: Record<string, unknown>; authorization: string }> = {}) => ({
+    kind: 'incoming operation',
+    request: { query, variables: { n: 1 }, extensions: extra.extensions },
+    incomingRequestContext: { request: { http: { headers: new Map(extra.authorization ? [['authorization', extra.authorization]] : []) } } },
+    context: {},
+  }) as unknown as GraphQLDataSourceProcessOptions;
+
+  it('never shares a mutation sent as text, shares queries, and sends the request extensions', async () => {
+    const http = cannedFetch('{"data":{"ok":true}}');
+    const source = new SubgraphDataSource({ name: 'books', url: 'http://books.invalid/graphql', timeoutMs: 1000, fetch: http.fetch, logger });
+    const mutations = [0, 1].map(() => source.process(operation('# a comment\nmutation M { ok }')));
+    const queries = [0, 1].map(() => source.process(operation('query Q { ok }', { extensions: { trace: 'x' } })));
+    await new Promise((r) => setTimeout(r, 20));
+    http.release();
+    for (const answer of await Promise.all([...mutations, ...queries])) expect(answer).toEqual({ data: { ok: true } });
+    expect(http.sent.map((s) => s.body.query)).toEqual(['# a comment\nmutation M { ok }', '# a comment\nmutation M { ok }', 'query Q { ok }']);
+    expect(http.sent[2].body).toMatchObject({ variables: { n: 1 }, extensions: { trace: 'x' } });
+    // No authorization function: the caller's header never goes.
+    await Promise.all([source.process(operation('{ ok }', { authorization: 'Bearer secret' }))]);
+    expect(http.sent.map((s) => s.headers.authorization)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('reports an answer over its size cap without reading it, and names no address', async () => {
+    const http = cannedFetch(`{"data":{"ok":"${'x'.repeat(2000)}"}}`);
+    http.release();
+    const source = new SubgraphDataSource({ name: 'books', url: 'http://10.1.2.3/graphql', timeoutMs: 1000, maxAnswerBytes: 1000, fetch: http.fetch, logger });
+    const answer = await source.process(operation('{ ok }'));
+    expect(answer).toEqual({ errors: [{ message: 'Subgraph "books" sent an answer larger than the hub accepts. Its data is missing from this response.', extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'books', reason: 'too large' } }] });
   });
 });

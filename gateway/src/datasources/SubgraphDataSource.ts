@@ -44,6 +44,14 @@ export interface SubgraphDataSourceOptions {
 
 let sharedFetch: PostFetch | undefined;
 
+/** The GraphQL request sent to the subgraph. */
+interface SubgraphPost {
+  query: string;
+  variables: Record<string, unknown>;
+  operationName?: string | null;
+  extensions?: Record<string, unknown>;
+}
+
 /**
  * A subgraph at one URL, through the hub's one GraphQL client (`postGraphQL` on kept-alive Node
  * connections: no redirect followed, answer size capped, timeout) instead of Apollo's
@@ -78,14 +86,14 @@ export class SubgraphDataSource implements GraphQLDataSource {
       metrics?.subgraphRequests.inc(labels);
       const stopTimer = metrics?.subgraphDuration.startTimer(labels);
       try {
-        return await this.post(query, variables, request.operationName, authorization, timeoutMs);
+        return await this.post({ query, variables, operationName: request.operationName, extensions: request.extensions }, authorization, timeoutMs);
       } finally {
         stopTimer?.();
       }
     };
     const answer = mutation || this.options.shareInFlight === false
       ? await send()
-      : await this.inFlight.run(`${request.operationName ?? ''}\0${authorization ?? ''}\0${query}\0${JSON.stringify(variables)}`, send, () => metrics?.subgraphSharedRequests.inc(labels));
+      : await this.inFlight.run(`${request.operationName ?? ''}\0${authorization ?? ''}\0${query}\0${JSON.stringify(variables)}\0${request.extensions ? JSON.stringify(request.extensions) : ''}`, send, () => metrics?.subgraphSharedRequests.inc(labels));
     if (!answer.ok) {
       metrics?.subgraphErrors.inc({ ...labels, reason: answer.failure });
       const now = Date.now();
@@ -102,7 +110,8 @@ export class SubgraphDataSource implements GraphQLDataSource {
   }
 
   /** One POST, in a `bibia.subgraph.fetch` span when tracing. */
-  private post(query: string, variables: Record<string, unknown>, operationName: string | null | undefined, authorization: string | undefined, timeoutMs: number): Promise<PostGraphQLResult> {
+  private post(request: SubgraphPost, authorization: string | undefined, timeoutMs: number): Promise<PostGraphQLResult> {
+    const { query, variables, operationName, extensions } = request;
     const headers: Record<string, string> = authorization ? { authorization } : {};
     const post = () =>
       postGraphQL(this.options.url, query, variables, {
@@ -110,6 +119,7 @@ export class SubgraphDataSource implements GraphQLDataSource {
         maxBytes: this.options.maxAnswerBytes ?? DEFAULT_MEMBER_ANSWER_MAX_BYTES,
         headers,
         operationName,
+        extensions,
         fetch: this.fetch,
       });
     if (!this.options.tracer) return post();

@@ -62,6 +62,12 @@ export interface GatewayConfig extends LimitsConfig {
    */
   allowPrivateMemberUrls: boolean;
   /**
+   * Identical anonymous queries arriving while one is running share its response (each request is
+   * still validated, limited and counted). Flag `--inbound-deduplication`, env
+   * `INBOUND_DEDUPLICATION`. @default false
+   */
+  inboundDeduplication: boolean;
+  /**
    * Shortest interval between two health reports on one member.
    * Flag `--health-report-interval-ms`, env `HEALTH_REPORT_INTERVAL_MS`. @default 5000
    */
@@ -130,6 +136,7 @@ export const DEFAULT_CONFIG: GatewayConfig = {
   mutationTimeoutMs: 120_000,
   memberRefreshMs: 5000,
   allowPrivateMemberUrls: false,
+  inboundDeduplication: false,
   healthReportIntervalMs: 5000,
   responseCacheTtlMs: 5000,
   apqTtlSeconds: 86_400,
@@ -153,6 +160,7 @@ export function configFromEnv(): Partial<GatewayConfig> {
     mutationTimeoutMs: envValue('MUTATION_TIMEOUT_MS', toPositiveInt),
     memberRefreshMs: envValue('MEMBER_REFRESH_MS', toPositiveInt),
     allowPrivateMemberUrls: envValue('ALLOW_PRIVATE_MEMBER_URLS', toBool),
+    inboundDeduplication: envValue('INBOUND_DEDUPLICATION', toBool),
     healthReportIntervalMs: envValue('HEALTH_REPORT_INTERVAL_MS', toNonNegativeInt),
     responseCacheTtlMs: envValue('RESPONSE_CACHE_TTL_MS', toNonNegativeInt),
     apqTtlSeconds: envValue('APQ_TTL_SECONDS', toPositiveInt),
@@ -179,6 +187,7 @@ export function addConfigOptions(cmd: Command): Command {
     .option('--mutation-timeout-ms <ms>', `time a member may take per mutation (env MUTATION_TIMEOUT_MS, default ${d.mutationTimeoutMs})`, flagValue('--mutation-timeout-ms', toPositiveInt))
     .option('--member-refresh-ms <ms>', `member list refresh interval (env MEMBER_REFRESH_MS, default ${d.memberRefreshMs})`, flagValue('--member-refresh-ms', toPositiveInt))
     .option('--allow-private-member-urls', 'development network: connect to members on loopback/private/link-local addresses (env ALLOW_PRIVATE_MEMBER_URLS, default false)')
+    .option('--inbound-deduplication', 'identical anonymous queries arriving while one runs share its response (env INBOUND_DEDUPLICATION, default false)')
     .option('--health-report-interval-ms <ms>', `shortest interval between health reports on one member (env HEALTH_REPORT_INTERVAL_MS, default ${d.healthReportIntervalMs})`, flagValue('--health-report-interval-ms', toNonNegativeInt))
     .option('--response-cache-ttl-ms <ms>', `lifetime of a cached member answer, 0 disables (env RESPONSE_CACHE_TTL_MS, default ${d.responseCacheTtlMs})`, flagValue('--response-cache-ttl-ms', toNonNegativeInt))
     .option('--apq-ttl-seconds <s>', `lifetime of a persisted query (env APQ_TTL_SECONDS, default ${d.apqTtlSeconds})`, flagValue('--apq-ttl-seconds', toPositiveInt))

@@ -6,6 +6,7 @@ import { createSharedCache } from './cache/createSharedCache';
 import { loadConfig, parseCommandLine, type GatewayConfig } from './config';
 import { createContext, type GatewayContext } from './context';
 import { RouterEngine, routerEngineUnavailable } from './engine/RouterEngine';
+import { sharedOperationsPlugin } from './cache/sharedOperations';
 import { DirectoryDataSource } from './datasources/DirectoryDataSource';
 import { SubgraphDataSource } from './datasources/SubgraphDataSource';
 import { IndexDataSource } from './datasources/IndexDataSource';
@@ -162,7 +163,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     parseOptions: limits.parseOptions,
     // The limits plugin first: when another plugin also fails on a refused operation, the
     // client gets the limits' error (hooks run together; the first listed rejection wins).
-    plugins: [limits.plugin, ApolloServerPluginLandingPageDisabled(), metricsPlugin(metrics), staleMembersPlugin(), selectedOperationPlugin()],
+    plugins: [
+      limits.plugin, ApolloServerPluginLandingPageDisabled(), metricsPlugin(metrics), staleMembersPlugin(), selectedOperationPlugin(),
+      // Last: a response is shared as the plugins before it completed it.
+      ...(config.inboundDeduplication ? [sharedOperationsPlugin(metrics)] : []),
+    ],
     formatError: formatClientError,
   });
 

@@ -189,3 +189,43 @@ describe('SubgraphDataSource on its own', () => {
     expect(answer).toEqual({ errors: [{ message: 'Subgraph "books" sent an answer larger than the hub accepts. Its data is missing from this response.', extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'books', reason: 'too large' } }] });
   });
 });
+
+describe('identical anonymous queries arriving while one runs (INBOUND_DEDUPLICATION)', () => {
+  const sharedCount = async (g: RunningGateway) => Number(/bibia_gateway_shared_operations_total (\d+)/.exec(await (await fetch(`${g.url}/metrics`)).text())?.[1]);
+
+  it('share its response when turned on: each request validated and counted, its own copy; never with a token, other variables or a mutation', async () => {
+    const books = await startBooks();
+    const g = await gateway([{ name: 'books', url: books.http.graphqlUrl, sdl: BOOKS }], { inboundDeduplication: true });
+    const query = 'query Titles($t: String) { books(title: $t) { title } }';
+    const calls = [
+      ...Array.from({ length: 4 }, () => gql(g.graphqlUrl, query, { t: 'a' })),
+      gql(g.graphqlUrl, query, { t: 'b' }),
+      gql(g.graphqlUrl, query, { t: 'a' }, { headers: { authorization: 'Bearer x' } }),
+      gql(g.graphqlUrl, '{ books { nope } }'),
+    ];
+    await until(() => books.received.length >= 1);
+    await new Promise((r) => setTimeout(r, 300));
+    books.release();
+    const answers = await Promise.all(calls);
+    for (const { body } of answers.slice(0, 6)) expect(body).toEqual({ data: { books: [{ title: 'Les Misérables' }] } });
+    expect(answers[6].body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    // Three of the four identical anonymous queries were answered by the first; the others ran.
+    expect(await sharedCount(g)).toBe(3);
+    const metrics = await (await fetch(`${g.url}/metrics`)).text();
+    expect(metrics).toContain('bibia_gateway_requests_total{operation="query",outcome="success"} 6');
+    const added = await Promise.all([0, 1].map(() => gql(g.graphqlUrl, 'mutation { addBook(title: "Germinal") { isbn } }')));
+    expect(added.map((a) => a.body.data.addBook.isbn).sort()).toEqual(['2', '3']);
+    expect(await sharedCount(g)).toBe(3);
+  });
+
+  it('are each run when it is off (the default)', async () => {
+    const books = await startBooks();
+    const g = await gateway([{ name: 'books', url: books.http.graphqlUrl, sdl: BOOKS }], {});
+    const calls = Array.from({ length: 3 }, () => gql(g.graphqlUrl, '{ books { title } }'));
+    await until(() => books.received.length >= 1);
+    await new Promise((r) => setTimeout(r, 300));
+    books.release();
+    for (const { body } of await Promise.all(calls)) expect(body.data.books).toHaveLength(1);
+    expect(await sharedCount(g)).toBe(0);
+  });
+});

@@ -6,6 +6,8 @@ export interface GatewayMetrics {
   /** GraphQL requests served, by operation type and outcome (`success`, `partial`, `error`). */
   requests: Counter<'operation' | 'outcome'>;
   requestDuration: Histogram<'operation'>;
+  /** Anonymous queries answered with the response of an identical one running (`INBOUND_DEDUPLICATION`). */
+  sharedOperations: Counter;
   /** Requests sent to members, by member SIREN. */
   memberRequests: Counter<'siren'>;
   /** Member requests that failed, by SIREN and reason (timeout, unreachable, http, invalid answer). */
@@ -50,6 +52,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Gatew
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     }),
+    sharedOperations: new Counter({ name: 'bibia_gateway_shared_operations_total', help: 'Anonymous queries answered with the response of an identical one running (INBOUND_DEDUPLICATION)', registers }),
     memberRequests: new Counter({ name: 'bibia_member_requests_total', help: 'Requests sent to member registries', labelNames: ['siren'], registers }),
     memberErrors: new Counter({ name: 'bibia_member_errors_total', help: 'Member requests that failed (no usable answer)', labelNames: ['siren', 'reason'], registers }),
     memberDuration: latency('bibia_member_request_duration_seconds', 'Latency of member registries', ['siren']),

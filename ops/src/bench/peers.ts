@@ -177,6 +177,7 @@ async function scenarioCase(s: PeersSettings, out: Printer): Promise<void> {
       { config: names.hive, spec: { kind: 'hive', supergraphSdl: sdl } },
       { config: names.hiveRouter, spec: { kind: 'hive-router', supergraphSdl: sdl } },
       { config: `${names.hiveRouter}, inbound in-flight deduplication (the public benchmark's configuration)`, spec: { kind: 'hive-router', supergraphSdl: sdl, inboundDeduplication: true } },
+      { config: 'BibIA gateway, router engine, stock mode, default limits, INBOUND_DEDUPLICATION=true', spec: { kind: 'bibia-router' as const, supergraphSdl: sdl, inboundDeduplication: true } },
     ]);
     const targets = [...(gateways?.targets ?? []), ...peers.targets];
     const previous = gateways;

@@ -21,7 +21,7 @@ export interface PeerGatewaySpec {
   directoryUrl?: string;
   /** `bibia` only: the hub admin token (health reports). */
   hubAdminToken?: string;
-  /** `hive` kinds only: in-flight deduplication of identical inbound requests (the public benchmark's setting). @default false */
+  /** In-flight deduplication of identical inbound requests (Hive: the public benchmark's setting; ours: `INBOUND_DEDUPLICATION`). @default false */
   inboundDeduplication?: boolean;
 }
 
@@ -65,6 +65,7 @@ async function startBibia(spec: PeerGatewaySpec): Promise<StartedPeerGateway> {
       responseCacheTtlMs: 0,
       memberTimeoutMs: 10_000,
       engine: spec.kind === 'bibia-router' ? 'router' : 'apollo',
+      inboundDeduplication: spec.inboundDeduplication ?? false,
     });
     return { graphqlUrl: gw.graphqlUrl, close: async () => { await gw.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
   } catch (err) {

@@ -204,7 +204,8 @@ describe('identical anonymous queries arriving while one runs (INBOUND_DEDUPLICA
       gql(g.graphqlUrl, '{ books { nope } }'),
     ];
     await until(() => books.received.length >= 1);
-    await new Promise((r) => setTimeout(r, 300));
+    // Leave the others time to pass validation and wait for the first (generous: CI shares 2 cores).
+    await new Promise((r) => setTimeout(r, 800));
     books.release();
     const answers = await Promise.all(calls);
     for (const { body } of answers.slice(0, 6)) expect(body).toEqual({ data: { books: [{ title: 'Les Misérables' }] } });
@@ -223,7 +224,8 @@ describe('identical anonymous queries arriving while one runs (INBOUND_DEDUPLICA
     const g = await gateway([{ name: 'books', url: books.http.graphqlUrl, sdl: BOOKS }], {});
     const calls = Array.from({ length: 3 }, () => gql(g.graphqlUrl, '{ books { title } }'));
     await until(() => books.received.length >= 1);
-    await new Promise((r) => setTimeout(r, 300));
+    // Leave the others time to pass validation and wait for the first (generous: CI shares 2 cores).
+    await new Promise((r) => setTimeout(r, 800));
     books.release();
     for (const { body } of await Promise.all(calls)) expect(body.data.books).toHaveLength(1);
     expect(await sharedCount(g)).toBe(0);

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
-import { copyJson } from '@bibia/core';
+import { InFlight } from '@bibia/core';
 import type { FormattedExecutionResult } from 'graphql';
 import type { GatewayContext } from '../context';
 import type { GatewayMetrics } from '../metrics/createMetrics';
@@ -10,7 +10,7 @@ interface SharedResponse {
   status?: number;
 }
 
-/** Longest a request waits for an identical one before running itself. @default 30 s */
+/** Longest the twins of a request wait for its response before running themselves. @default 30 s */
 const WAIT_MS = 30_000;
 
 /**
@@ -18,36 +18,39 @@ const WAIT_MS = 30_000;
  * (`INBOUND_DEDUPLICATION`, off by default; Hive Gateway's `inboundInflightRequestDeduplication`):
  * same document, operation name and variables, no `Authorization` header (a caller with a token
  * may see drafts or partner reports). Each request still goes through parsing, validation and
- * the limits, is counted in the metrics, and gets its own copy of the response; mutations never
- * share. A request whose twin gave no single response (or none within 30 s) runs itself.
+ * the limits, is counted in the metrics, and gets its own copy of the response ({@link InFlight});
+ * mutations never share. When the first gives no single response (or none within 30 s), its
+ * twins run themselves.
  */
 export function sharedOperationsPlugin(metrics?: GatewayMetrics, waitMs = WAIT_MS): ApolloServerPlugin<GatewayContext> {
-  const running = new Map<string, Promise<SharedResponse | null>>();
+  const running = new InFlight<SharedResponse | null>();
   return {
     async requestDidStart() {
-      let lead: { key: string; done(shared: SharedResponse | null): void } | undefined;
+      /** Set on the first request of its kind: gives its response to the twins that wait. */
+      let lead: ((shared: SharedResponse | null) => void) | undefined;
       return {
         async responseForOperation(requestContext) {
           const key = sharingKey(requestContext);
           if (key === null) return null;
-          const twin = running.get(key);
-          if (twin) {
-            const shared = await withTimeout(twin, waitMs);
-            if (!shared) return null;
-            metrics?.sharedOperations.inc();
-            if (shared.status !== undefined) requestContext.response.http.status = shared.status;
-            return { http: requestContext.response.http, body: { kind: 'single', singleResult: copyJson(shared.result) } };
-          }
-          let done!: (shared: SharedResponse | null) => void;
-          running.set(key, new Promise((resolve) => (done = resolve)));
-          lead = { key, done };
-          return null;
+          const twin = running.run(key, () => new Promise<SharedResponse | null>((resolve) => {
+            // A response that never comes (a request stopped short of willSendResponse) must not hold its twins.
+            const timer = setTimeout(() => resolve(null), waitMs).unref();
+            lead = (shared) => {
+              clearTimeout(timer);
+              resolve(shared);
+            };
+          }));
+          // The first of its kind runs.
+          if (lead) return null;
+          const shared = await twin;
+          if (!shared) return null;
+          metrics?.sharedOperations.inc();
+          if (shared.status !== undefined) requestContext.response.http.status = shared.status;
+          return { http: requestContext.response.http, body: { kind: 'single', singleResult: shared.result } };
         },
         // Registered after the plugins that complete the response (stale members): it is shared as sent.
         async willSendResponse({ response }) {
-          if (!lead) return;
-          running.delete(lead.key);
-          lead.done(response.body.kind === 'single' ? { result: response.body.singleResult, status: response.http.status } : null);
+          lead?.(response.body.kind === 'single' ? { result: response.body.singleResult, status: response.http.status } : null);
           lead = undefined;
         },
       };
@@ -60,13 +63,4 @@ function sharingKey({ operation, request, queryHash }: GraphQLRequestContext<Gat
   if (operation?.operation !== 'query' || !queryHash) return null;
   if (request.http?.headers.get('authorization')) return null;
   return `${queryHash}\0${request.operationName ?? ''}\0${JSON.stringify(request.variables ?? {})}`;
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([promise, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)))]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

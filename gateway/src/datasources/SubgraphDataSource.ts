@@ -28,9 +28,7 @@ export interface SubgraphDataSourceOptions {
   authorization?: (header: string) => string | undefined;
   /** The error entry of a failure (never with the internal `detail`). @default SUBGRAPH_UNAVAILABLE */
   unavailable?: (failure: PostFailure, publicDetail?: string) => GraphQLFormattedError;
-  /** Identical queries on their way share one request. @default true */
-  shareInFlight?: boolean;
-  /** The HTTP client. @default one kept-alive Node client shared by the subgraph data sources */
+  /** The HTTP client (the gateway gives its subgraph data sources one). @default a kept-alive Node client of this source's own */
   fetch?: PostFetch;
   /**
    * Traces each request in a `bibia.subgraph.fetch` span, `traceparent` sent along (a shared
@@ -41,8 +39,6 @@ export interface SubgraphDataSourceOptions {
   metrics?: GatewayMetrics;
   logger: Logger;
 }
-
-let sharedFetch: PostFetch | undefined;
 
 /** The GraphQL request sent to the subgraph. */
 interface SubgraphPost {
@@ -64,10 +60,12 @@ interface SubgraphPost {
 export class SubgraphDataSource implements GraphQLDataSource {
   private readonly inFlight = new InFlight<PostGraphQLResult>();
   private readonly fetch: PostFetch;
+  private readonly unavailable: NonNullable<SubgraphDataSourceOptions['unavailable']>;
   private lastWarning = 0;
 
   constructor(private readonly options: SubgraphDataSourceOptions) {
-    this.fetch = options.fetch ?? (sharedFetch ??= keepAliveFetch());
+    this.fetch = options.fetch ?? keepAliveFetch();
+    this.unavailable = options.unavailable ?? ((failure, detail) => subgraphUnavailable(options.name, failure, detail));
   }
 
   async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
@@ -91,7 +89,7 @@ export class SubgraphDataSource implements GraphQLDataSource {
         stopTimer?.();
       }
     };
-    const answer = mutation || this.options.shareInFlight === false
+    const answer = mutation
       ? await send()
       : await this.inFlight.run(`${request.operationName ?? ''}\0${authorization ?? ''}\0${query}\0${JSON.stringify(variables)}\0${request.extensions ? JSON.stringify(request.extensions) : ''}`, send, () => metrics?.subgraphSharedRequests.inc(labels));
     if (!answer.ok) {
@@ -102,7 +100,7 @@ export class SubgraphDataSource implements GraphQLDataSource {
         this.options.logger.warn({ subgraph: name, url: this.options.url, failure: answer.failure, detail: answer.detail }, 'subgraph request failed (further failures logged at most every 5 s)');
       }
       const publicDetail = answer.failure === 'timeout' ? `${timeoutMs} ms` : undefined;
-      return { errors: [(this.options.unavailable ?? ((f, d) => subgraphUnavailable(name, f, d)))(answer.failure, publicDetail)] };
+      return { errors: [this.unavailable(answer.failure, publicDetail)] };
     }
     const errors = answer.errors as GraphQLFormattedError[];
     const data = answer.data ?? undefined;
